@@ -633,7 +633,7 @@ public final class NDArray {
 
     // ------------------------------------------------------------------ end of random
 
-    // ------------------------------------------------------------------ printing
+    // ------------------------------------------------------------------ printing (TensorFormatter.java)
 
     /** What {@code repr(tensor)} prints in PyTorch, e.g. {@code tensor([1., 2.])}. */
     @Override

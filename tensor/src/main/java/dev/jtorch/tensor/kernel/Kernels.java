@@ -20,6 +20,12 @@ public final class Kernels {
     /** Elementwise unary and binary maps. */
     public static final ElementwiseKernels ELEMENTWISE = VECTORIZED ? VectorElementwise.create() : new ScalarElementwise();
 
+    /** Reductions and fused softmax-style row kernels. */
+    public static final ReductionKernels REDUCTION = VECTORIZED ? VectorReduction.create() : new ScalarReduction();
+
+    /** Matrix multiply. */
+    public static final GemmKernels GEMM = VECTORIZED ? VectorGemm.create() : new ScalarGemm();
+
     private static boolean detect() {
         if ("scalar".equals(System.getProperty("jtorch.kernels"))) {
             return false;

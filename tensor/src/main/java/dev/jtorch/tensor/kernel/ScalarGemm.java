@@ -1,0 +1,5 @@
+package dev.jtorch.tensor.kernel;
+
+/** The scalar reference for {@link GemmKernels}: the textbook triple loop. */
+public class ScalarGemm implements GemmKernels {
+}

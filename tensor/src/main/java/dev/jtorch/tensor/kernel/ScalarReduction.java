@@ -1,0 +1,5 @@
+package dev.jtorch.tensor.kernel;
+
+/** The scalar reference for {@link ReductionKernels}. */
+public class ScalarReduction implements ReductionKernels {
+}
