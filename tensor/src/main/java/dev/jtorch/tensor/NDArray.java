@@ -461,6 +461,11 @@ public final class NDArray {
         return isContiguous() ? this : clone();
     }
 
+    /** {@code tensor.sum_to_size(*size)}: sums broadcast dims so the result has {@code size}. */
+    public NDArray sumToSize(int... size) {
+        return SumToSize.sumToSize(this, size);
+    }
+
     // ------------------------------------------------------------------ copies and in-place fills
 
     /** {@code tensor.clone()}: a contiguous copy (PyTorch's default preserve_format gives the same values). */

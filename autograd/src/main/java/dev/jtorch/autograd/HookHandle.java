@@ -1,0 +1,19 @@
+package dev.jtorch.autograd;
+
+/** Returned by {@code Tensor.registerHook}; {@link #remove()} unregisters the hook ({@code RemovableHandle}). */
+public final class HookHandle {
+    private final Runnable remover;
+    private boolean removed;
+
+    HookHandle(Runnable remover) {
+        this.remover = remover;
+    }
+
+    /** {@code handle.remove()}; calling it twice is harmless. */
+    public void remove() {
+        if (!removed) {
+            removed = true;
+            remover.run();
+        }
+    }
+}
