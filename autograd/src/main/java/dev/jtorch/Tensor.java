@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
  * differentiable op families of this package ({@code PointwiseOps}, {@code ViewOps}, ...),
  * which record the graph when grad mode is on and an input requires grad.
  */
-public final class Tensor {
+public class Tensor {
     private NDArray data;
     private VersionCounter version;
     private AutogradMeta meta;
@@ -29,6 +29,11 @@ public final class Tensor {
     /** Wraps {@code data} without copying: a leaf that does not require grad. */
     public Tensor(NDArray data) {
         this(data, new VersionCounter(), null);
+    }
+
+    /** For subclasses such as {@code nn.Parameter}: a leaf sharing {@code other}'s storage and version counter. */
+    protected Tensor(Tensor other) {
+        this(other.data, other.version, null);
     }
 
     private Tensor(NDArray data, VersionCounter version, Tensor base) {
@@ -290,6 +295,11 @@ public final class Tensor {
     /** What {@code repr(tensor)} prints, with {@code grad_fn=<...>} or {@code requires_grad=True}. */
     @Override
     public String toString() {
+        return tensorRepr();
+    }
+
+    /** The {@code tensor(...)} form, for subclasses that add a prefix. */
+    protected final String tensorRepr() {
         List<String> suffixes = new ArrayList<>(1);
         Node fn = gradFn();
         if (fn != null) {

@@ -9,6 +9,11 @@ public final class HookHandle {
         this.remover = remover;
     }
 
+    /** A handle whose {@link #remove()} runs {@code remover} once (for hook registries outside this package). */
+    public static HookHandle create(Runnable remover) {
+        return new HookHandle(remover);
+    }
+
     /** {@code handle.remove()}; calling it twice is harmless. */
     public void remove() {
         if (!removed) {
