@@ -84,10 +84,10 @@ class PyFloatFormatTest {
     void exhaustiveTiesAndNearTies() {
         // odd multiples of 2^-k are exact decimal ties for some precision; their neighbours are not
         for (int k = 1; k <= 30; k++) {
-            for (long m = 1; m < 400; m += 2) {
+            for (long m = 1; m < 128; m += 2) {
                 double t = Math.scalb((double) m, -k);
                 for (double x : new double[] {t, Math.nextUp(t), Math.nextDown(t), t * 1e6, (float) t}) {
-                    for (int p = 0; p <= 8; p++) {
+                    for (int p : new int[] {0, 1, 2, 4, 6}) {
                         assertEquals(referenceFixed(x, p), PyFloatFormat.fixed(x, p), "x=" + x + " p=" + p);
                         assertEquals(referenceSci(x, p), PyFloatFormat.sci(x, p), "x=" + x + " p=" + p);
                         assertEquals(referenceSci(-x, p), PyFloatFormat.sci(-x, p), "x=" + -x + " p=" + p);
