@@ -4,21 +4,37 @@ package dev.jtorch.tensor;
  * PyTorch's {@code torch._tensor_str._Formatter} (2.10): chooses integer, fixed or scientific notation
  * from the values that will be printed, and right-aligns every element to the widest one.
  *
- * <p>It formats each printed element once: {@link #cells} returns the padded strings in the order they
- * were given, which is the order the layout prints them.
+ * <p>It formats each printed element once, in the order given (the order the layout prints them), and
+ * pads it only when it is appended to the output.
  */
 final class ElementFormatter {
     private ElementFormatter() {
     }
 
-    /** The padded element strings and their common width ({@code _Formatter.max_width}). */
+    /**
+     * The element strings, unpadded and back to back in one buffer, and their common width
+     * ({@code _Formatter.max_width}); {@link #append} right-aligns one of them.
+     */
     static final class Cells {
-        final String[] text;
+        private static final String SPACES = " ".repeat(64);
+        private final String text;
+        private final int[] ends;
         final int width;
 
-        Cells(String[] text, int width) {
-            this.text = text;
+        Cells(StringBuilder text, int[] ends, int width) {
+            this.text = text.toString();
+            this.ends = ends;
             this.width = width;
+        }
+
+        /** Appends element {@code i} padded on the left to {@link #width}. */
+        void append(StringBuilder out, int i) {
+            int start = i == 0 ? 0 : ends[i - 1];
+            int end = ends[i];
+            for (int pad = width - (end - start); pad > 0; pad -= SPACES.length()) {
+                out.append(SPACES, 0, Math.min(pad, SPACES.length()));
+            }
+            out.append(text, start, end);
         }
     }
 
@@ -52,60 +68,55 @@ final class ElementFormatter {
                     ? sciMode
                     : max / min > 1000.0 || max > 1.0e8 || (!intMode && min < 1.0e-4);
         }
-        String[] text = new String[values.length];
+        StringBuilder text = new StringBuilder(values.length * (precision + 8));
+        int[] ends = new int[values.length];
         int width = 1;
         for (int i = 0; i < values.length; i++) {
             double v = values[i];
-            String s;
+            int start = text.length();
             if (sci) {
-                s = PyFloatFormat.sci(v, precision);
+                PyFloatFormat.appendSci(text, v, precision);
             } else if (intMode) {
-                s = PyFloatFormat.fixed(v, 0);
+                PyFloatFormat.appendFixed(text, v, 0);
                 if (Double.isFinite(v)) {
-                    s += ".";
+                    text.append('.');
                 }
             } else {
-                s = PyFloatFormat.fixed(v, precision);
+                PyFloatFormat.appendFixed(text, v, precision);
             }
-            text[i] = s;
+            ends[i] = text.length();
             if (v != 0 && Double.isFinite(v)) {
-                width = Math.max(width, s.length());
+                width = Math.max(width, ends[i] - start);
             }
         }
-        pad(text, width);
-        return new Cells(text, width);
+        return new Cells(text, ends, width);
     }
 
     /** int64 values: {@code str(v)}, width over all of them. */
     static Cells integral(long[] values) {
-        String[] text = new String[values.length];
+        StringBuilder text = new StringBuilder(values.length * 4);
+        int[] ends = new int[values.length];
         int width = 1;
         for (int i = 0; i < values.length; i++) {
-            text[i] = Long.toString(values[i]);
-            width = Math.max(width, text[i].length());
+            int start = text.length();
+            text.append(values[i]);
+            ends[i] = text.length();
+            width = Math.max(width, ends[i] - start);
         }
-        pad(text, width);
-        return new Cells(text, width);
+        return new Cells(text, ends, width);
     }
 
     /** bool values: Python's {@code True} / {@code False}. */
     static Cells bool(boolean[] values) {
-        String[] text = new String[values.length];
+        StringBuilder text = new StringBuilder(values.length * 5);
+        int[] ends = new int[values.length];
         int width = 1;
         for (int i = 0; i < values.length; i++) {
-            text[i] = values[i] ? "True" : "False";
-            width = Math.max(width, text[i].length());
+            int start = text.length();
+            text.append(values[i] ? "True" : "False");
+            ends[i] = text.length();
+            width = Math.max(width, ends[i] - start);
         }
-        pad(text, width);
-        return new Cells(text, width);
-    }
-
-    private static void pad(String[] text, int width) {
-        for (int i = 0; i < text.length; i++) {
-            int missing = width - text[i].length();
-            if (missing > 0) {
-                text[i] = " ".repeat(missing) + text[i];
-            }
-        }
+        return new Cells(text, ends, width);
     }
 }

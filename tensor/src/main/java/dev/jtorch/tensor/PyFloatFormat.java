@@ -45,30 +45,38 @@ final class PyFloatFormat {
 
     /** {@code '{:.<precision>f}'.format(x)}. */
     static String fixed(double x, int precision) {
-        String special = nonFinite(x);
-        if (special != null) {
-            return special;
-        }
-        StringBuilder sb = new StringBuilder(24);
-        if (isNegative(x)) {
-            sb.append('-');
-        }
-        appendFixedAbs(sb, Math.abs(x), precision);
-        return sb.toString();
+        return appendFixed(new StringBuilder(24), x, precision).toString();
     }
 
     /** {@code '{:.<precision>e}'.format(x)}: one digit, the point, {@code precision} digits, {@code e±XX}. */
     static String sci(double x, int precision) {
+        return appendSci(new StringBuilder(24), x, precision).toString();
+    }
+
+    /** Appends {@code '{:.<precision>f}'.format(x)} to {@code sb}. */
+    static StringBuilder appendFixed(StringBuilder sb, double x, int precision) {
         String special = nonFinite(x);
         if (special != null) {
-            return special;
+            return sb.append(special);
         }
-        StringBuilder sb = new StringBuilder(24);
+        if (isNegative(x)) {
+            sb.append('-');
+        }
+        appendFixedAbs(sb, Math.abs(x), precision);
+        return sb;
+    }
+
+    /** Appends {@code '{:.<precision>e}'.format(x)} to {@code sb}. */
+    static StringBuilder appendSci(StringBuilder sb, double x, int precision) {
+        String special = nonFinite(x);
+        if (special != null) {
+            return sb.append(special);
+        }
         if (isNegative(x)) {
             sb.append('-');
         }
         appendSciAbs(sb, Math.abs(x), precision);
-        return sb.toString();
+        return sb;
     }
 
     private static String nonFinite(double x) {
@@ -149,10 +157,15 @@ final class PyFloatFormat {
         return false;
     }
 
+    /** {@code digits} has exactly {@code precision + 1} decimal digits. */
     private static void appendSci(StringBuilder sb, long digits, int exponent, int precision) {
-        StringBuilder d = new StringBuilder(precision + 1);
-        appendPadded(d, digits, precision + 1);
-        appendSciDigits(sb, d, exponent, precision);
+        long unit = LPOW10[precision];
+        sb.append(digits / unit);
+        if (precision > 0) {
+            sb.append('.');
+            appendPadded(sb, digits % unit, precision);
+        }
+        appendExponent(sb, exponent);
     }
 
     private static void appendSciDigits(StringBuilder sb, CharSequence digits, int exponent, int precision) {
@@ -160,6 +173,10 @@ final class PyFloatFormat {
         if (precision > 0) {
             sb.append('.').append(digits, 1, precision + 1);
         }
+        appendExponent(sb, exponent);
+    }
+
+    private static void appendExponent(StringBuilder sb, int exponent) {
         sb.append('e').append(exponent < 0 ? '-' : '+');
         int abs = Math.abs(exponent);
         if (abs < 10) {
@@ -168,12 +185,16 @@ final class PyFloatFormat {
         sb.append(abs);
     }
 
+    /** {@code value} (0 <= value < 10^18) with leading zeros to {@code width} digits. */
     private static void appendPadded(StringBuilder sb, long value, int width) {
-        String s = Long.toString(value);
-        for (int i = s.length(); i < width; i++) {
+        int digits = 1;
+        while (digits < 18 && value >= LPOW10[digits]) {
+            digits++;
+        }
+        for (int i = digits; i < width; i++) {
             sb.append('0');
         }
-        sb.append(s);
+        sb.append(value);
     }
 
     /** round_half_even(a * 10^k) for a >= 0, or -1 when the fast path cannot decide it exactly. */

@@ -226,7 +226,7 @@ public final class TensorFormatter {
     /** {@code _tensor_str_with_formatter} and {@code _vector_str} over the gathered cells. */
     private static final class Layout {
         private final StringBuilder sb;
-        private final String[] cells;
+        private final ElementFormatter.Cells cells;
         private final int width;
         private final int[][] kept;
         private final boolean[] cut;
@@ -236,7 +236,7 @@ public final class TensorFormatter {
 
         Layout(StringBuilder sb, ElementFormatter.Cells cells, int[][] kept, boolean[] cut, int edge, int linewidth) {
             this.sb = sb;
-            this.cells = cells.text;
+            this.cells = cells;
             this.width = cells.width;
             this.kept = kept;
             this.cut = cut;
@@ -253,7 +253,7 @@ public final class TensorFormatter {
         void block(int d, int first, int indent) {
             int nd = kept.length;
             if (d == nd) {
-                sb.append(cells[first]);
+                cells.append(sb, first);
             } else if (d == nd - 1) {
                 vector(d, first, indent);
             } else {
@@ -292,7 +292,7 @@ public final class TensorFormatter {
                     sb.append(" ...");
                 }
                 item = itemSeparator(item, perLine, indent);
-                sb.append(cells[first + i]);
+                cells.append(sb, first + i);
             }
             sb.append(']');
         }
