@@ -367,6 +367,11 @@ def options():
     add("opts/edge0_summarized_2d_f64", torch.zeros(40, 50, dtype=torch.float64), edgeitems=0)
     add("opts/edge0_grad", T([0.5, 1.5]).requires_grad_() * 2, edgeitems=0)
     add("opts/edge0_empty", torch.empty(0, 3), edgeitems=0)
+    # fixed notation forced on values beyond 2^52 (exact decimal expansion of the binary value)
+    add("opts/fixed_huge", T([3e20, -0.5]), sci_mode=False)
+    add("opts/fixed_huge_int_mode", T([1e20, 1.]), sci_mode=False)
+    add("opts/fixed_huge_f64", T([1.5e300, 2.5], torch.float64), sci_mode=False, precision=2)
+    add("opts/sci_subnormal_f64", T([5e-324, 1.0], torch.float64), sci_mode=True)
 
 
 def dtype_name(d):

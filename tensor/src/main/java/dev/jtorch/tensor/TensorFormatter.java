@@ -49,6 +49,7 @@ public final class TensorFormatter {
     /** {@code repr(tensor)} with explicit print options (the global ones are not read). */
     public static String format(NDArray a, List<String> extraSuffixes, PrintOptions opts) {
         Objects.requireNonNull(a, "tensor");
+        Objects.requireNonNull(extraSuffixes, "extraSuffixes");
         Objects.requireNonNull(opts, "printOptions");
         int indent = PREFIX.length();
         List<String> suffixes = new ArrayList<>(extraSuffixes.size() + 2);
@@ -65,6 +66,7 @@ public final class TensorFormatter {
             sb.append("[]");
         } else {
             if (opts.edgeitems() == 0) {
+                // PyTorch 2.10: with no edge items the contents can be hidden, so the shape is always shown
                 suffixes.add("size=" + pyTuple(a.sizes()));
             }
             if (dtype != DType.defaultFloat() && dtype != DType.INT64 && dtype != DType.BOOL) {
