@@ -640,9 +640,9 @@ public final class NDArray {
 
     // ------------------------------------------------------------------ printing (TensorFormatter.java)
 
-    /** What {@code repr(tensor)} prints in PyTorch, e.g. {@code tensor([1., 2.])}. */
+    /** What {@code repr(tensor)} prints in PyTorch with the current {@link TensorFormatter#printOptions()}, e.g. {@code tensor([1., 2.])}. */
     @Override
     public String toString() {
-        return "tensor(" + java.util.Arrays.toString(toDoubleArray()) + ")";
+        return TensorFormatter.format(this);
     }
 }
