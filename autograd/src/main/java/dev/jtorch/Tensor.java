@@ -9,6 +9,7 @@ import dev.jtorch.autograd.VersionCounter;
 import dev.jtorch.tensor.DType;
 import dev.jtorch.tensor.NDArray;
 import dev.jtorch.tensor.Shape;
+import dev.jtorch.tensor.TensorFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -307,7 +308,7 @@ public class Tensor {
         } else if (requiresGrad()) {
             suffixes.add("requires_grad=True");
         }
-        return Printing.format(data, suffixes);
+        return TensorFormatter.format(data, suffixes);
     }
     // ------------------------------------------------------------------ ops (one-line delegations)
 
