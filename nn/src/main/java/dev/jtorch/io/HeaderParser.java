@@ -49,10 +49,11 @@ final class HeaderParser {
             JsonReader r = new JsonReader(new StringReader(text));
             r.setStrictness(Strictness.STRICT);
             p.requireObjectStart(text);
+            p.rejectRawControlCharacters(text);
             r.beginObject();
             Set<String> keys = new HashSet<>();
             while (r.hasNext()) {
-                String key = r.nextName();
+                String key = p.checked(r.nextName());
                 if (!keys.add(key)) {
                     throw p.error("the header has the key '" + key + "' more than once");
                 }
@@ -63,11 +64,9 @@ final class HeaderParser {
                 }
             }
             r.endObject();
-            if (r.peek() != JsonToken.END_DOCUMENT) {
-                throw p.error("the header has data after its JSON object");
-            }
+            p.requireEnd(r);
         } catch (IOException | IllegalStateException | NumberFormatException e) {
-            throw new SafetensorsException(file + ": the header is not valid JSON: " + e.getMessage(), e);
+            throw new SafetensorsException(file + ": the header is not valid JSON: " + gsonMessage(e), e);
         }
         long dataLength = p.checkOffsets(tensors);
         long expected = 8 + headerBytes.length + dataLength;
@@ -102,6 +101,58 @@ final class HeaderParser {
         }
     }
 
+    /**
+     * serde_json rejects control characters (U+0000..U+001F) written raw inside strings; Gson's
+     * strict mode lets them through, so they are looked for here.
+     */
+    private void rejectRawControlCharacters(String text) {
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!inString) {
+                inString = c == '"';
+            } else if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                inString = false;
+            } else if (c < 0x20) {
+                throw error(String.format("the header has an unescaped control character U+%04X inside a string"
+                        + " (at character %d), which JSON forbids", (int) c, i));
+            }
+        }
+    }
+
+    /** Only whitespace may follow the object (serde_json's {@code from_str} checks the same). */
+    private void requireEnd(JsonReader r) {
+        try {
+            if (r.peek() == JsonToken.END_DOCUMENT) {
+                return;
+            }
+        } catch (IOException e) {
+            // falls through: whatever follows is not whitespace
+        }
+        throw error("the header has data after its JSON object");
+    }
+
+    /** serde_json rejects escaped lone surrogates (backslash-ud800 alone); Gson decodes them, so they are caught here. */
+    private String checked(String s) {
+        if (!HeaderWriter.isWellFormed(s)) {
+            throw error("the header has a string with an unpaired surrogate escape, which is not valid Unicode: '" + s + "'");
+        }
+        return s;
+    }
+
+    /** Gson's message without its advice to switch to lenient parsing and its troubleshooting link. */
+    private static String gsonMessage(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        if (nl >= 0) {
+            m = m.substring(0, nl);
+        }
+        m = m.replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "malformed JSON");
+        return m.length() > 300 ? m.substring(0, 300) + "..." : m;
+    }
+
     private static boolean isJsonWhitespace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }
@@ -117,7 +168,7 @@ final class HeaderParser {
         Map<String, String> out = new LinkedHashMap<>();
         r.beginObject();
         while (r.hasNext()) {
-            String key = r.nextName();
+            String key = checked(r.nextName());
             if (out.containsKey(key)) {
                 throw error("__metadata__ has the key '" + key + "' more than once");
             }
@@ -125,7 +176,7 @@ final class HeaderParser {
             if (t != JsonToken.STRING) {
                 throw error("__metadata__ value of '" + key + "' must be a string, got " + describe(t));
             }
-            out.put(key, r.nextString());
+            out.put(key, checked(r.nextString()));
         }
         r.endObject();
         return out;
@@ -142,7 +193,7 @@ final class HeaderParser {
         Set<String> fields = new HashSet<>();
         r.beginObject();
         while (r.hasNext()) {
-            String field = r.nextName();
+            String field = checked(r.nextName());
             if (!fields.add(field)) {
                 throw error("tensor '" + name + "' has the field '" + field + "' more than once");
             }
@@ -181,7 +232,7 @@ final class HeaderParser {
         if (r.peek() != JsonToken.STRING) {
             throw error("tensor '" + name + "' has a dtype that is not a string: " + describe(r.peek()));
         }
-        String s = r.nextString();
+        String s = checked(r.nextString());
         StDtype d = StDtype.parse(s);
         if (d == null) {
             throw error("tensor '" + name + "' has unknown dtype '" + s + "' (known: " + Arrays.toString(StDtype.values()) + ")");
