@@ -92,8 +92,13 @@ public final class Safetensors {
                     + " bytes, more than the " + Header.MAX_HEADER_SIZE + " bytes safetensors readers accept");
         }
         try {
+            long largest = header.length;
+            for (HeaderWriter.Entry e : entries) {
+                largest = Math.max(largest, e.end - e.begin);
+            }
+            long bufferSize = largest;
             AtomicFiles.write(path, out -> {
-                TensorWriter w = new TensorWriter(out);
+                TensorWriter w = new TensorWriter(out, bufferSize);
                 w.writeLength(header.length);
                 w.write(header);
                 for (HeaderWriter.Entry e : entries) {

@@ -22,7 +22,8 @@ final class TensorReader {
     private final String file;
     private final FileChannel channel;
     private final long dataStart;
-    private final ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+    /** Grown on demand up to {@link #CHUNK}, so small tensors do not cost a 1 MiB buffer. */
+    private ByteBuffer buf = ByteBuffer.allocateDirect(64).order(ByteOrder.LITTLE_ENDIAN);
 
     TensorReader(String file, FileChannel channel, long dataStart) {
         this.file = file;
@@ -61,10 +62,14 @@ final class TensorReader {
         StDtype st = t.stDtype();
         Object dest = allocate(st.target, n);
         int elemSize = st.byteSize();
+        long bytes = t.end() - t.begin();
+        if (buf.capacity() < Math.min(bytes, CHUNK)) {
+            buf = ByteBuffer.allocateDirect((int) Math.min(CHUNK, (bytes + 63) & ~63L)).order(ByteOrder.LITTLE_ENDIAN);
+        }
         long pos = dataStart + t.begin();
         int done = 0;
         while (done < n) {
-            int count = Math.min(n - done, CHUNK / elemSize);
+            int count = Math.min(n - done, buf.capacity() / elemSize);
             buf.clear().limit(count * elemSize);
             readFully(pos, t);
             buf.flip();

@@ -13,10 +13,13 @@ import java.nio.channels.WritableByteChannel;
  */
 final class TensorWriter {
     private final WritableByteChannel out;
-    private final ByteBuffer buf = ByteBuffer.allocateDirect(TensorReader.CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer buf;
 
-    TensorWriter(WritableByteChannel out) {
+    /** A writer whose buffer holds {@code largestWrite} bytes, capped at one chunk. */
+    TensorWriter(WritableByteChannel out, long largestWrite) {
         this.out = out;
+        int capacity = (int) Math.min(TensorReader.CHUNK, Math.max(8, (largestWrite + 7) & ~7L));
+        this.buf = ByteBuffer.allocateDirect(capacity).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** Writes raw bytes (the header). */
@@ -42,7 +45,7 @@ final class TensorWriter {
     void write(NDArray a) throws IOException {
         int n = a.numel();
         NDArray flat = a.contiguous().reshape(n);
-        int perChunk = TensorReader.CHUNK / a.dtype().itemSize();
+        int perChunk = buf.capacity() / a.dtype().itemSize();
         for (int start = 0; start < n; start += perChunk) {
             int count = Math.min(perChunk, n - start);
             NDArray part = flat.narrow(0, start, count);
