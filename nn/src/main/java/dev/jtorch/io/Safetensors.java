@@ -106,8 +106,7 @@ public final class Safetensors {
                 }
             }, wrap);
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": saving failed, the previous file (if any) is unchanged: "
-                    + e.getMessage(), e);
+            throw IoErrors.unchecked(file, "saving failed, the previous file (if any) is unchanged", e);
         }
     }
 

@@ -50,7 +50,7 @@ public final class SafetensorsFile implements AutoCloseable {
             ch = null;
             return f;
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+            throw IoErrors.unchecked(file, "", e);
         } finally {
             if (ch != null) {
                 try {
@@ -152,7 +152,7 @@ public final class SafetensorsFile implements AutoCloseable {
         try {
             return reader.read(t);
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": reading tensor '" + name + "' failed: " + e.getMessage(), e);
+            throw IoErrors.unchecked(file, "reading tensor '" + name + "' failed", e);
         }
     }
 
@@ -168,7 +168,7 @@ public final class SafetensorsFile implements AutoCloseable {
             try {
                 channel.close();
             } catch (IOException e) {
-                throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+                throw IoErrors.unchecked(file, "closing failed", e);
             }
         }
     }

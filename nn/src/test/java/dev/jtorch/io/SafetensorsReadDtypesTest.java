@@ -16,6 +16,7 @@ import java.io.RandomAccessFile;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,8 +41,8 @@ class SafetensorsReadDtypesTest {
         return s == 1 ? -v : v;
     }
 
-    private static void assertFloatBits(float expected, float actual, String what) {
-        assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(actual), what + ": " + expected + " vs " + actual);
+    private static void assertFloatBits(float expected, float actual, Supplier<String> what) {
+        assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(actual), () -> what.get() + ": " + expected + " vs " + actual);
     }
 
     @Test
@@ -61,7 +62,8 @@ class SafetensorsReadDtypesTest {
             int s = h >>> 15;
             int e = (h >>> 10) & 0x1F;
             int m = h & 0x3FF;
-            String what = String.format("F16 0x%04x", h);
+            int bits = h;
+            Supplier<String> what = () -> String.format("F16 0x%04x", bits);
             if (e == 0x1F) {
                 // infinities, and NaNs keeping their payload in the top mantissa bits
                 assertEquals((s << 31) | 0x7F800000 | (m << 13), Float.floatToRawIntBits(v[h]), what);
@@ -71,7 +73,7 @@ class SafetensorsReadDtypesTest {
         }
         assertEquals(65504f, v[0x7BFF]);
         assertEquals(0x1p-24f, v[0x0001]);
-        assertFloatBits(-0f, v[0x8000], "-0");
+        assertFloatBits(-0f, v[0x8000], () -> "-0");
     }
 
     @Test
@@ -83,7 +85,7 @@ class SafetensorsReadDtypesTest {
         assertEquals(0x1p-133f, v[3]);
         assertEquals(0x7FC10000, Float.floatToRawIntBits(v[4]));
         assertEquals(0.15625f, v[5]);
-        assertFloatBits(-0f, v[6], "-0");
+        assertFloatBits(-0f, v[6], () -> "-0");
     }
 
     @Test
@@ -100,7 +102,8 @@ class SafetensorsReadDtypesTest {
             if (e == 0xF && m == 7) {
                 assertTrue(Float.isNaN(v[b]), "e4m3fn has NaN only at S.1111.111");
             } else {
-                assertFloatBits((float) ieee(s, e, m, 7, 3), v[b], String.format("E4M3 0x%02x", b));
+                int bits = b;
+                assertFloatBits((float) ieee(s, e, m, 7, 3), v[b], () -> String.format("E4M3 0x%02x", bits));
             }
         }
         assertEquals(448f, v[0x7E]);

@@ -83,25 +83,31 @@ class SafetensorsRoundTripTest {
         assertEquals(expected.dtype(), actual.dtype(), what);
         assertArrayEquals(expected.sizes(), actual.sizes(), what);
         switch (expected.dtype()) {
-            case FLOAT32: {
-                float[] e = expected.toFloatArray();
-                float[] a = actual.toFloatArray();
-                for (int i = 0; i < e.length; i++) {
-                    assertEquals(Float.floatToRawIntBits(e[i]), Float.floatToRawIntBits(a[i]), what + " element " + i);
-                }
+            case FLOAT32:
+                assertArrayEquals(floatBits(expected.toFloatArray()), floatBits(actual.toFloatArray()), what);
                 break;
-            }
-            case FLOAT64: {
-                double[] e = expected.toDoubleArray();
-                double[] a = actual.toDoubleArray();
-                for (int i = 0; i < e.length; i++) {
-                    assertEquals(Double.doubleToRawLongBits(e[i]), Double.doubleToRawLongBits(a[i]), what + " element " + i);
-                }
+            case FLOAT64:
+                assertArrayEquals(doubleBits(expected.toDoubleArray()), doubleBits(actual.toDoubleArray()), what);
                 break;
-            }
             case INT64: assertArrayEquals(expected.toLongArray(), actual.toLongArray(), what); break;
             default: assertArrayEquals(expected.toBooleanArray(), actual.toBooleanArray(), what);
         }
+    }
+
+    private static int[] floatBits(float[] v) {
+        int[] b = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            b[i] = Float.floatToRawIntBits(v[i]);
+        }
+        return b;
+    }
+
+    private static long[] doubleBits(double[] v) {
+        long[] b = new long[v.length];
+        for (int i = 0; i < v.length; i++) {
+            b[i] = Double.doubleToRawLongBits(v[i]);
+        }
+        return b;
     }
 
     @Test
