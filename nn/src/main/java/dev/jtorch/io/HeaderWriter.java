@@ -1,5 +1,6 @@
 package dev.jtorch.io;
 
+import dev.jtorch.tensor.NDArray;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,20 +16,22 @@ import java.util.Map;
 final class HeaderWriter {
     private HeaderWriter() {}
 
-    /** One tensor of the file, in data order. */
+    /** One tensor of the file: its header fields and the array whose bytes follow. */
     static final class Entry {
         final String name;
         final StDtype dtype;
         final int[] shape;
         final long begin;
         final long end;
+        final NDArray array;
 
-        Entry(String name, StDtype dtype, int[] shape, long begin, long end) {
+        Entry(String name, StDtype dtype, int[] shape, long begin, long end, NDArray array) {
             this.name = name;
             this.dtype = dtype;
             this.shape = shape;
             this.begin = begin;
             this.end = end;
+            this.array = array;
         }
     }
 

@@ -51,8 +51,10 @@ import java.util.function.UnaryOperator;
  * <li>With more than one metadata entry, Python writes them in the order of a Rust
  * {@code HashMap} (different in every process); jtorch writes the map's iteration order. With
  * one entry (the usual {@code {"format": "pt"}}) the bytes are identical.</li>
- * <li>Duplicate keys, a header of more than 100,000,000 bytes, and a tensor named
- * {@code __metadata__} are rejected on saving too, since no reader would accept the file.</li>
+ * <li>A tensor named {@code __metadata__}, and a header of more than 100,000,000 bytes, are
+ * rejected on saving: Python writes such files, but no reader accepts them.</li>
+ * <li>{@link #metadata} returns {@code null} for a file without {@code __metadata__}, as Python
+ * returns {@code None}; an empty {@code __metadata__} gives an empty map.</li>
  * </ul>
  */
 public final class Safetensors {
@@ -102,7 +104,7 @@ public final class Safetensors {
                 w.writeLength(header.length);
                 w.write(header);
                 for (HeaderWriter.Entry e : entries) {
-                    w.write(tensors.get(e.name));
+                    w.write(e.array);
                 }
             }, wrap);
         } catch (IOException e) {
@@ -130,14 +132,15 @@ public final class Safetensors {
             if (e.getValue() == null) {
                 throw new SafetensorsException(file + ": tensor '" + name + "' is null");
             }
-            entries.add(new HeaderWriter.Entry(name, StDtype.of(e.getValue().dtype()), e.getValue().sizes(), 0, 0));
+            NDArray a = e.getValue();
+            entries.add(new HeaderWriter.Entry(name, StDtype.of(a.dtype()), a.sizes(), 0, 0, a));
         }
         entries.sort(HeaderWriter.ORDER);
         List<HeaderWriter.Entry> placed = new ArrayList<>(entries.size());
         long offset = 0;
         for (HeaderWriter.Entry e : entries) {
-            long n = (long) tensors.get(e.name).numel() * e.dtype.byteSize();
-            placed.add(new HeaderWriter.Entry(e.name, e.dtype, e.shape, offset, offset + n));
+            long n = (long) e.array.numel() * e.dtype.byteSize();
+            placed.add(new HeaderWriter.Entry(e.name, e.dtype, e.shape, offset, offset + n, e.array));
             offset += n;
         }
         return placed;
