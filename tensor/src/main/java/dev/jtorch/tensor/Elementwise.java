@@ -1,98 +1,140 @@
 package dev.jtorch.tensor;
 
 import dev.jtorch.tensor.kernel.BinaryOp;
+import dev.jtorch.tensor.kernel.CompareOp;
 import dev.jtorch.tensor.kernel.ElementwiseKernels;
 import dev.jtorch.tensor.kernel.Kernels;
+import dev.jtorch.tensor.kernel.TernaryOp;
 import dev.jtorch.tensor.kernel.UnaryOp;
 
 /**
- * Elementwise ops with PyTorch's broadcasting and type promotion. Float32/float64 rows go to
- * {@link Kernels#ELEMENTWISE}; int64 rows use the op's long definition; bool inputs are
- * computed in the promoted dtype.
+ * The machinery every elementwise op shares, PyTorch's TensorIterator in small: broadcasting
+ * operands to the output's shape, running a kernel row by row (float32/float64 rows go to
+ * {@link Kernels#ELEMENTWISE}; int64 and bool rows use the op's long definition), and the
+ * checks of in-place ops (castable result type, broadcast shape, memory overlap). The ops
+ * themselves live in {@code Arithmetic}, {@code UnaryOps}, {@code Comparisons} and
+ * {@code PointwiseOps}; operands reaching the {@code run*} methods already have the compute dtype.
  */
 final class Elementwise {
     private Elementwise() {}
 
     private static final ElementwiseKernels K = Kernels.ELEMENTWISE;
 
-    /** {@code op(a, b)} into a new array of the broadcast shape and promoted dtype. */
-    static NDArray binary(BinaryOp op, NDArray a, NDArray b) {
-        DType t = Promotion.of(a, b);
-        if (op.floatingOnly()) {
-            t = Promotion.toFloating(t);
+    // ---------------------------------------------------------------- results and scalars
+
+    /** A new array of the broadcast shape of {@code operands}. */
+    static NDArray result(DType t, NDArray... operands) {
+        int[] shape = operands[0].sizes();
+        for (int i = 1; i < operands.length; i++) {
+            shape = Shapes.broadcast(shape, operands[i].sizes());
         }
-        NDArray out = NDArray.empty(t, Shapes.broadcast(a.sizes(), b.sizes()));
-        run(op, out, a.to(t), b.to(t));
-        return out;
+        return NDArray.empty(t, shape);
     }
 
-    /** {@code op(a, scalar)}: the scalar takes part in promotion as a Python float. */
-    static NDArray binary(BinaryOp op, NDArray a, double s) {
-        return binary(op, a, NDArray.scalar(s, Promotion.of(a, s)));
+    /** A 0-d array holding a Java floating scalar (a Python float) in dtype {@code t}. */
+    static NDArray scalar(double v, DType t) {
+        return NDArray.scalar(v, t);
     }
 
-    /** {@code op(a, scalar)} with a Python int scalar. */
-    static NDArray binary(BinaryOp op, NDArray a, long s) {
-        return binary(op, a, NDArray.scalar(s, new Promotion().add(a).addScalar(s).result()));
-    }
-
-    /** In-place {@code a.op_(b)}: the result type must be castable to {@code a}'s dtype. */
-    static NDArray binary_(BinaryOp op, NDArray a, NDArray b) {
-        DType t = Promotion.of(a, b);
-        if (op.floatingOnly()) {
-            t = Promotion.toFloating(t);
+    /** A 0-d array holding a Java integral scalar (a Python int) in dtype {@code t}, exact for int64. */
+    static NDArray scalar(long v, DType t) {
+        if (t == DType.INT64) {
+            return NDArray.wrap(new long[] {v});
         }
-        checkCast(t, a.dtype());
-        checkInPlaceShape(a, b);
-        if (t == a.dtype()) {
-            run(op, a, a, b.to(t));
-        } else {
-            a.copy_(binary(op, a, b));
+        NDArray s = NDArray.empty(t);
+        Convert.setLong(s.storage(), t, 0, v);
+        return s;
+    }
+
+    /** The name c10's {@code TypeMeta} prints ({@code float}, {@code double}, {@code long int}, {@code bool}). */
+    static String typeMetaName(DType t) {
+        switch (t) {
+            case FLOAT32: return "float";
+            case FLOAT64: return "double";
+            case INT64: return "long int";
+            default: return "bool";
         }
-        return a;
     }
 
-    static NDArray binary_(BinaryOp op, NDArray a, double s) {
-        return binary_(op, a, NDArray.scalar(s, Promotion.of(a, s)));
+    /** PyTorch's dispatch error, e.g. {@code "abs_cpu" not implemented for 'Bool'}. */
+    static IllegalArgumentException notImplemented(String kernel, DType t) {
+        return new IllegalArgumentException("\"" + kernel + "\" not implemented for '" + t.scalarTypeName() + "'");
     }
 
-    /** {@code op(a)}; floating-only ops promote integer inputs to the default float. */
-    static NDArray unary(UnaryOp op, NDArray a) {
-        DType t = op.floatingOnly() ? Promotion.toFloating(a.dtype()) : a.dtype();
-        if (t == DType.BOOL) {
-            t = DType.INT64;
-        }
-        NDArray out = NDArray.empty(t, a.sizes());
-        run(op, out, a.to(t));
-        return out;
-    }
-
-    static NDArray unary_(UnaryOp op, NDArray a) {
-        DType t = op.floatingOnly() ? Promotion.toFloating(a.dtype()) : a.dtype();
-        checkCast(t, a.dtype());
-        run(op, a, a);
-        return a;
-    }
+    // ---------------------------------------------------------------- in-place checks
 
     /** PyTorch's {@code canCast}: no float to integral, no non-bool to bool. */
     static void checkCast(DType from, DType to) {
-        boolean bad = (from.isFloatingPoint() && !to.isFloatingPoint()) || (from != DType.BOOL && to == DType.BOOL);
-        if (bad) {
+        if (!canCast(from, to)) {
             throw new IllegalArgumentException("result type " + from.scalarTypeName()
                     + " can't be cast to the desired output type " + to.scalarTypeName());
         }
     }
 
-    static void checkInPlaceShape(NDArray out, NDArray b) {
-        int[] bs = Shapes.broadcast(out.sizes(), b.sizes());
+    static boolean canCast(DType from, DType to) {
+        return !((from.isFloatingPoint() && !to.isFloatingPoint()) || (from != DType.BOOL && to == DType.BOOL));
+    }
+
+    /**
+     * The checks TensorIterator makes before writing into {@code out}, in its order: {@code out}
+     * has no two elements at one address, no input overlaps {@code out} other than by being the
+     * very same view, and the inputs broadcast to exactly {@code out}'s shape.
+     */
+    static void checkInPlace(NDArray out, NDArray... inputs) {
+        Overlap.checkNoInternalOverlap(out);
+        for (NDArray in : inputs) {
+            Overlap.checkNoPartialOverlap(out, in);
+        }
+        int[] bs = out.sizes();
+        for (NDArray in : inputs) {
+            bs = Shapes.broadcast(bs, in.sizes());
+        }
         if (!java.util.Arrays.equals(bs, out.sizes())) {
             throw new IllegalArgumentException("output with shape " + Shapes.str(out.sizes())
                     + " doesn't match the broadcast shape " + Shapes.str(bs));
         }
     }
 
-    /** Runs {@code out = op(a, b)}; all three already have the compute dtype of {@code out}. */
-    static void run(BinaryOp op, NDArray out, NDArray a, NDArray b) {
+    // ---------------------------------------------------------------- running kernels
+
+    /** {@code out = op(x; p, q)}; for int64 and bool the long parameters {@code lp, lq} are used. */
+    static void runUnary(UnaryOp op, double p, double q, long lp, long lq, NDArray out, NDArray x) {
+        int[] shape = out.sizes();
+        Object o = out.storage();
+        Object xs = x.storage();
+        int[] offs = {out.offset(), x.offset()};
+        int[][] st = {out.strides(), Loops.broadcastStrides(x, shape)};
+        switch (out.dtype()) {
+            case FLOAT32:
+                Loops.forEachRow(shape, offs, st, (off, inc, n) -> K.unary(op, p, q, (float[]) xs, off[1], inc[1],
+                        (float[]) o, off[0], inc[0], n));
+                break;
+            case FLOAT64:
+                Loops.forEachRow(shape, offs, st, (off, inc, n) -> K.unary(op, p, q, (double[]) xs, off[1], inc[1],
+                        (double[]) o, off[0], inc[0], n));
+                break;
+            case INT64:
+                Loops.forEachRow(shape, offs, st, (off, inc, n) -> {
+                    long[] xl = (long[]) xs;
+                    long[] ol = (long[]) o;
+                    for (int i = 0; i < n; i++) {
+                        ol[off[0] + i * inc[0]] = op.apply(xl[off[1] + i * inc[1]], lp, lq);
+                    }
+                });
+                break;
+            default:
+                Loops.forEachRow(shape, offs, st, (off, inc, n) -> {
+                    byte[] xb = (byte[]) xs;
+                    byte[] ob = (byte[]) o;
+                    for (int i = 0; i < n; i++) {
+                        ob[off[0] + i * inc[0]] = bool(op.apply((long) xb[off[1] + i * inc[1]], lp, lq));
+                    }
+                });
+        }
+    }
+
+    /** {@code out = op(a, b; p)}; int64 and bool use {@code lp}. */
+    static void runBinary(BinaryOp op, double p, long lp, NDArray out, NDArray a, NDArray b) {
         int[] shape = out.sizes();
         Object o = out.storage();
         Object x = a.storage();
@@ -101,11 +143,11 @@ final class Elementwise {
         int[][] st = {out.strides(), Loops.broadcastStrides(a, shape), Loops.broadcastStrides(b, shape)};
         switch (out.dtype()) {
             case FLOAT32:
-                Loops.forEachRow(shape, offs, st, (off, inc, n) -> K.binary(op, (float[]) x, off[1], inc[1],
+                Loops.forEachRow(shape, offs, st, (off, inc, n) -> K.binary(op, p, (float[]) x, off[1], inc[1],
                         (float[]) y, off[2], inc[2], (float[]) o, off[0], inc[0], n));
                 break;
             case FLOAT64:
-                Loops.forEachRow(shape, offs, st, (off, inc, n) -> K.binary(op, (double[]) x, off[1], inc[1],
+                Loops.forEachRow(shape, offs, st, (off, inc, n) -> K.binary(op, p, (double[]) x, off[1], inc[1],
                         (double[]) y, off[2], inc[2], (double[]) o, off[0], inc[0], n));
                 break;
             case INT64:
@@ -114,7 +156,7 @@ final class Elementwise {
                     long[] yl = (long[]) y;
                     long[] ol = (long[]) o;
                     for (int i = 0; i < n; i++) {
-                        ol[off[0] + i * inc[0]] = op.apply(xl[off[1] + i * inc[1]], yl[off[2] + i * inc[2]]);
+                        ol[off[0] + i * inc[0]] = op.apply(xl[off[1] + i * inc[1]], yl[off[2] + i * inc[2]], lp);
                     }
                 });
                 break;
@@ -124,40 +166,111 @@ final class Elementwise {
                     byte[] yb = (byte[]) y;
                     byte[] ob = (byte[]) o;
                     for (int i = 0; i < n; i++) {
-                        ob[off[0] + i * inc[0]] = (byte) (op.apply((long) xb[off[1] + i * inc[1]],
-                                (long) yb[off[2] + i * inc[2]]) != 0 ? 1 : 0);
+                        ob[off[0] + i * inc[0]] = bool(op.apply((long) xb[off[1] + i * inc[1]],
+                                (long) yb[off[2] + i * inc[2]], lp));
                     }
                 });
         }
     }
 
-    /** Runs {@code out = op(a)}; both have the compute dtype, same shape. */
-    static void run(UnaryOp op, NDArray out, NDArray a) {
+    /** {@code out = op(a, b, c; p)}; int64 uses {@code lp}. */
+    static void runTernary(TernaryOp op, double p, long lp, NDArray out, NDArray a, NDArray b, NDArray c) {
         int[] shape = out.sizes();
         Object o = out.storage();
         Object x = a.storage();
-        int[] offs = {out.offset(), a.offset()};
-        int[][] st = {out.strides(), a.strides()};
+        Object y = b.storage();
+        Object z = c.storage();
+        int[] offs = {out.offset(), a.offset(), b.offset(), c.offset()};
+        int[][] st = {out.strides(), Loops.broadcastStrides(a, shape), Loops.broadcastStrides(b, shape),
+            Loops.broadcastStrides(c, shape)};
         switch (out.dtype()) {
             case FLOAT32:
-                Loops.forEachRow(shape, offs, st, (off, inc, n) -> K.unary(op, (float[]) x, off[1], inc[1],
-                        (float[]) o, off[0], inc[0], n));
+                Loops.forEachRow(shape, offs, st, (off, inc, n) -> K.ternary(op, p, (float[]) x, off[1], inc[1],
+                        (float[]) y, off[2], inc[2], (float[]) z, off[3], inc[3], (float[]) o, off[0], inc[0], n));
                 break;
             case FLOAT64:
-                Loops.forEachRow(shape, offs, st, (off, inc, n) -> K.unary(op, (double[]) x, off[1], inc[1],
-                        (double[]) o, off[0], inc[0], n));
+                Loops.forEachRow(shape, offs, st, (off, inc, n) -> K.ternary(op, p, (double[]) x, off[1], inc[1],
+                        (double[]) y, off[2], inc[2], (double[]) z, off[3], inc[3], (double[]) o, off[0], inc[0], n));
                 break;
             case INT64:
                 Loops.forEachRow(shape, offs, st, (off, inc, n) -> {
                     long[] xl = (long[]) x;
+                    long[] yl = (long[]) y;
+                    long[] zl = (long[]) z;
                     long[] ol = (long[]) o;
                     for (int i = 0; i < n; i++) {
-                        ol[off[0] + i * inc[0]] = op.apply(xl[off[1] + i * inc[1]]);
+                        ol[off[0] + i * inc[0]] = op.apply(xl[off[1] + i * inc[1]], yl[off[2] + i * inc[2]],
+                                zl[off[3] + i * inc[3]], lp);
                     }
                 });
                 break;
             default:
-                throw new IllegalArgumentException("\"" + op.name().toLowerCase() + "\" not implemented for 'Bool'");
+                throw new AssertionError(op + " on bool");
         }
+    }
+
+    /** {@code out (bool) = a op b}, a and b of one dtype. */
+    static void runCompare(CompareOp op, NDArray out, NDArray a, NDArray b) {
+        int[] shape = out.sizes();
+        byte[] o = (byte[]) out.storage();
+        Object x = a.storage();
+        Object y = b.storage();
+        int[] offs = {out.offset(), a.offset(), b.offset()};
+        int[][] st = {out.strides(), Loops.broadcastStrides(a, shape), Loops.broadcastStrides(b, shape)};
+        switch (a.dtype()) {
+            case FLOAT32:
+                Loops.forEachRow(shape, offs, st, (off, inc, n) -> K.compare(op, (float[]) x, off[1], inc[1],
+                        (float[]) y, off[2], inc[2], o, off[0], inc[0], n));
+                break;
+            case FLOAT64:
+                Loops.forEachRow(shape, offs, st, (off, inc, n) -> K.compare(op, (double[]) x, off[1], inc[1],
+                        (double[]) y, off[2], inc[2], o, off[0], inc[0], n));
+                break;
+            default: {
+                DType t = a.dtype();
+                Loops.forEachRow(shape, offs, st, (off, inc, n) -> {
+                    for (int i = 0; i < n; i++) {
+                        o[off[0] + i * inc[0]] = bool(op.test(Convert.getLong(x, t, off[1] + i * inc[1]),
+                                Convert.getLong(y, t, off[2] + i * inc[2])) ? 1 : 0);
+                    }
+                });
+            }
+        }
+    }
+
+    /** {@code out = cond ? a : b}, cond bool, a and b of out's dtype. */
+    static void runWhere(NDArray out, NDArray cond, NDArray a, NDArray b) {
+        int[] shape = out.sizes();
+        Object o = out.storage();
+        byte[] c = (byte[]) cond.storage();
+        Object x = a.storage();
+        Object y = b.storage();
+        int[] offs = {out.offset(), cond.offset(), a.offset(), b.offset()};
+        int[][] st = {out.strides(), Loops.broadcastStrides(cond, shape), Loops.broadcastStrides(a, shape),
+            Loops.broadcastStrides(b, shape)};
+        switch (out.dtype()) {
+            case FLOAT32:
+                Loops.forEachRow(shape, offs, st, (off, inc, n) -> K.where(c, off[1], inc[1], (float[]) x, off[2], inc[2],
+                        (float[]) y, off[3], inc[3], (float[]) o, off[0], inc[0], n));
+                break;
+            case FLOAT64:
+                Loops.forEachRow(shape, offs, st, (off, inc, n) -> K.where(c, off[1], inc[1], (double[]) x, off[2], inc[2],
+                        (double[]) y, off[3], inc[3], (double[]) o, off[0], inc[0], n));
+                break;
+            default: {
+                DType t = out.dtype();
+                Loops.forEachRow(shape, offs, st, (off, inc, n) -> {
+                    for (int i = 0; i < n; i++) {
+                        Object src = c[off[1] + i * inc[1]] != 0 ? x : y;
+                        int si = c[off[1] + i * inc[1]] != 0 ? off[2] + i * inc[2] : off[3] + i * inc[3];
+                        Convert.setLong(o, t, off[0] + i * inc[0], Convert.getLong(src, t, si));
+                    }
+                });
+            }
+        }
+    }
+
+    private static byte bool(long v) {
+        return v != 0 ? (byte) 1 : (byte) 0;
     }
 }

@@ -1,6 +1,8 @@
 package dev.jtorch.tensor;
 
 import dev.jtorch.tensor.kernel.BinaryOp;
+import dev.jtorch.tensor.kernel.CompareOp;
+import dev.jtorch.tensor.kernel.TernaryOp;
 import dev.jtorch.tensor.kernel.UnaryOp;
 
 /**
@@ -504,121 +506,507 @@ public final class NDArray {
     }
 
     // ------------------------------------------------------------------ elementwise (Elementwise.java)
+    // Arithmetic.java, UnaryOps.java, Comparisons.java, PointwiseOps.java. A double scalar acts as
+    // a Python float, a long scalar as a Python int (int64 tensors stay int64).
 
-    /** {@code torch.add(self, other)} with broadcasting and type promotion. */
-    public NDArray add(NDArray other) {
-        return Elementwise.binary(BinaryOp.ADD, this, other);
-    }
+    /** {@code torch.add(self, other)}: broadcasting and type promotion. */
+    public NDArray add(NDArray other) { return Arithmetic.add(this, other, 1L); }
 
-    /** {@code self + scalar}. */
-    public NDArray add(double other) {
-        return Elementwise.binary(BinaryOp.ADD, this, other);
-    }
+    /** {@code torch.add(self, other, alpha=alpha)} = {@code self + alpha*other}, fused as PyTorch's CPU kernel. */
+    public NDArray add(NDArray other, double alpha) { return Arithmetic.add(this, other, alpha); }
 
-    /** {@code self + int}: an integral scalar keeps int64 tensors int64. */
-    public NDArray add(long other) {
-        return Elementwise.binary(BinaryOp.ADD, this, other);
-    }
+    /** {@code torch.add(self, other, alpha=alpha)} with an integral alpha. */
+    public NDArray add(NDArray other, long alpha) { return Arithmetic.add(this, other, alpha); }
 
-    /** {@code torch.sub(self, other)}. */
-    public NDArray sub(NDArray other) {
-        return Elementwise.binary(BinaryOp.SUB, this, other);
-    }
+    /** {@code self + other} with a Python float. */
+    public NDArray add(double other) { return Arithmetic.add(this, Elementwise.scalar(other, Arithmetic.typeOf(this, other)), 1L); }
 
-    /** {@code self - scalar}. */
-    public NDArray sub(double other) {
-        return Elementwise.binary(BinaryOp.SUB, this, other);
-    }
-
-    /** {@code self - int}: an integral scalar keeps int64 tensors int64. */
-    public NDArray sub(long other) {
-        return Elementwise.binary(BinaryOp.SUB, this, other);
-    }
-
-    /** {@code torch.mul(self, other)}. */
-    public NDArray mul(NDArray other) {
-        return Elementwise.binary(BinaryOp.MUL, this, other);
-    }
-
-    /** {@code self * scalar}. */
-    public NDArray mul(double other) {
-        return Elementwise.binary(BinaryOp.MUL, this, other);
-    }
-
-    /** {@code self * int}: an integral scalar keeps int64 tensors int64. */
-    public NDArray mul(long other) {
-        return Elementwise.binary(BinaryOp.MUL, this, other);
-    }
-
-    /** {@code torch.div(self, other)}: true division (integers give the default float). */
-    public NDArray div(NDArray other) {
-        return Elementwise.binary(BinaryOp.DIV, this, other);
-    }
-
-    /** {@code self / scalar}. */
-    public NDArray div(double other) {
-        return Elementwise.binary(BinaryOp.DIV, this, other);
-    }
+    /** {@code self + other} with a Python int. */
+    public NDArray add(long other) { return Arithmetic.add(this, Elementwise.scalar(other, Arithmetic.typeOf(this, other)), 1L); }
 
     /** {@code self.add_(other)}. */
-    public NDArray add_(NDArray other) {
-        return Elementwise.binary_(BinaryOp.ADD, this, other);
-    }
+    public NDArray add_(NDArray other) { return Arithmetic.add_(this, other, 1L); }
 
-    /** {@code self.add_(scalar)}. */
-    public NDArray add_(double other) {
-        return Elementwise.binary_(BinaryOp.ADD, this, other);
-    }
+    /** {@code self.add_(other, alpha=alpha)}: the optimizers' {@code p.add_(g, alpha=-lr)}. */
+    public NDArray add_(NDArray other, double alpha) { return Arithmetic.add_(this, other, alpha); }
+
+    /** {@code self.add_(other, alpha=alpha)} with an integral alpha. */
+    public NDArray add_(NDArray other, long alpha) { return Arithmetic.add_(this, other, alpha); }
+
+    /** {@code self += other} with a Python float. */
+    public NDArray add_(double other) { return Arithmetic.add_(this, Elementwise.scalar(other, Arithmetic.typeOf(this, other)), 1L); }
+
+    /** {@code self += other} with a Python int. */
+    public NDArray add_(long other) { return Arithmetic.add_(this, Elementwise.scalar(other, Arithmetic.typeOf(this, other)), 1L); }
+
+    /** {@code torch.sub(self, other)}; bool operands raise PyTorch's error. */
+    public NDArray sub(NDArray other) { return Arithmetic.sub(this, other, 1L); }
+
+    /** {@code torch.sub(self, other, alpha=alpha)} = {@code self - alpha*other}. */
+    public NDArray sub(NDArray other, double alpha) { return Arithmetic.sub(this, other, alpha); }
+
+    /** {@code torch.sub(self, other, alpha=alpha)} with an integral alpha. */
+    public NDArray sub(NDArray other, long alpha) { return Arithmetic.sub(this, other, alpha); }
+
+    /** {@code self - other} with a Python float. */
+    public NDArray sub(double other) { return Arithmetic.sub(this, Elementwise.scalar(other, Arithmetic.typeOf(this, other)), 1L); }
+
+    /** {@code self - other} with a Python int. */
+    public NDArray sub(long other) { return Arithmetic.sub(this, Elementwise.scalar(other, Arithmetic.typeOf(this, other)), 1L); }
 
     /** {@code self.sub_(other)}. */
-    public NDArray sub_(NDArray other) {
-        return Elementwise.binary_(BinaryOp.SUB, this, other);
-    }
+    public NDArray sub_(NDArray other) { return Arithmetic.sub_(this, other, 1L); }
+
+    /** {@code self.sub_(other, alpha=alpha)}. */
+    public NDArray sub_(NDArray other, double alpha) { return Arithmetic.sub_(this, other, alpha); }
+
+    /** {@code self.sub_(other, alpha=alpha)} with an integral alpha. */
+    public NDArray sub_(NDArray other, long alpha) { return Arithmetic.sub_(this, other, alpha); }
+
+    /** {@code self -= other} with a Python float. */
+    public NDArray sub_(double other) { return Arithmetic.sub_(this, Elementwise.scalar(other, Arithmetic.typeOf(this, other)), 1L); }
+
+    /** {@code self -= other} with a Python int. */
+    public NDArray sub_(long other) { return Arithmetic.sub_(this, Elementwise.scalar(other, Arithmetic.typeOf(this, other)), 1L); }
+
+    /** {@code torch.mul(self, other)}; bool times bool is logical and. */
+    public NDArray mul(NDArray other) { return Arithmetic.mul(this, other); }
+
+    /** {@code self * other} with a Python float. */
+    public NDArray mul(double other) { return Arithmetic.mul(this, Elementwise.scalar(other, Arithmetic.typeOf(this, other))); }
+
+    /** {@code self * other} with a Python int. */
+    public NDArray mul(long other) { return Arithmetic.mul(this, Elementwise.scalar(other, Arithmetic.typeOf(this, other))); }
 
     /** {@code self.mul_(other)}. */
-    public NDArray mul_(NDArray other) {
-        return Elementwise.binary_(BinaryOp.MUL, this, other);
+    public NDArray mul_(NDArray other) { return Arithmetic.mul_(this, other); }
+
+    /** {@code self *= other} with a Python float. */
+    public NDArray mul_(double other) { return Arithmetic.mul_(this, Elementwise.scalar(other, Arithmetic.typeOf(this, other))); }
+
+    /** {@code self *= other} with a Python int. */
+    public NDArray mul_(long other) { return Arithmetic.mul_(this, Elementwise.scalar(other, Arithmetic.typeOf(this, other))); }
+
+    /** {@code torch.div(self, other)}: true division, integers give the default float. */
+    public NDArray div(NDArray other) { return Arithmetic.div(this, other); }
+
+    /** {@code self / other} with a Python float: division by the scalar rounded to the dtype. */
+    public NDArray div(double other) { return Arithmetic.div(this, Elementwise.scalar(other, Arithmetic.typeOf(this, other))); }
+
+    /** {@code self / other} with a Python int. */
+    public NDArray div(long other) { return Arithmetic.div(this, Elementwise.scalar(other, Arithmetic.typeOf(this, other))); }
+
+    /** {@code torch.div(self, other, rounding_mode=mode)}: null, {@code "trunc"} or {@code "floor"} (Python's {@code //}). */
+    public NDArray div(NDArray other, String roundingMode) { return Arithmetic.div(this, other, roundingMode); }
+
+    /** {@code torch.div(self, other, rounding_mode=mode)} with a Python float. */
+    public NDArray div(double other, String roundingMode) {
+        return Arithmetic.div(this, Elementwise.scalar(other, Arithmetic.typeOf(this, other)), roundingMode);
     }
 
-    /** {@code self.mul_(scalar)}. */
-    public NDArray mul_(double other) {
-        return Elementwise.binary_(BinaryOp.MUL, this, other);
+    /** {@code torch.div(self, other, rounding_mode=mode)} with a Python int. */
+    public NDArray div(long other, String roundingMode) {
+        return Arithmetic.div(this, Elementwise.scalar(other, Arithmetic.typeOf(this, other)), roundingMode);
     }
 
     /** {@code self.div_(other)}. */
-    public NDArray div_(NDArray other) {
-        return Elementwise.binary_(BinaryOp.DIV, this, other);
+    public NDArray div_(NDArray other) { return Arithmetic.div_(this, other); }
+
+    /** {@code self /= other} with a Python float. */
+    public NDArray div_(double other) { return Arithmetic.div_(this, Elementwise.scalar(other, Arithmetic.typeOf(this, other))); }
+
+    /** {@code self /= other} with a Python int. */
+    public NDArray div_(long other) { return Arithmetic.div_(this, Elementwise.scalar(other, Arithmetic.typeOf(this, other))); }
+
+    /** {@code self.div_(other, rounding_mode=mode)}. */
+    public NDArray div_(NDArray other, String roundingMode) { return Arithmetic.div_(this, other, roundingMode); }
+
+    /** {@code torch.pow(self, exponent)} with a tensor exponent. */
+    public NDArray pow(NDArray exponent) { return Arithmetic.pow(this, exponent); }
+
+    /** {@code torch.pow(self, exponent)}, float exponent; 0.5, -0.5, -1, 2, 3, -2 take PyTorch's special kernels. */
+    public NDArray pow(double exponent) { return Arithmetic.pow(this, exponent); }
+
+    /** {@code torch.pow(self, exponent)}, integral exponent: int64 stays int64 (negative exponents raise). */
+    public NDArray pow(long exponent) { return Arithmetic.pow(this, exponent); }
+
+    /** {@code self.pow_(exponent)}. */
+    public NDArray pow_(NDArray exponent) { return Arithmetic.pow_(this, exponent); }
+
+    /** {@code self.pow_(exponent)} with a float exponent. */
+    public NDArray pow_(double exponent) { return Arithmetic.pow_(this, exponent); }
+
+    /** {@code self.pow_(exponent)} with an integral exponent. */
+    public NDArray pow_(long exponent) { return Arithmetic.pow_(this, exponent); }
+
+    /** {@code torch.square(self)} = {@code pow(self, 2)}: bool gives int64. */
+    public NDArray square() { return Arithmetic.pow(this, 2L); }
+
+    /** {@code self.square_()}. */
+    public NDArray square_() { return Arithmetic.pow_(this, 2L); }
+
+    /** {@code torch.maximum(self, other)}: NaN-propagating elementwise maximum. */
+    public NDArray maximum(NDArray other) { return Arithmetic.maximum(this, other); }
+
+    /** {@code torch.minimum(self, other)}: NaN-propagating elementwise minimum. */
+    public NDArray minimum(NDArray other) { return Arithmetic.minimum(this, other); }
+
+    /** {@code torch.remainder(self, other)}: Python's {@code %}, the sign of the divisor. */
+    public NDArray remainder(NDArray other) { return Arithmetic.modulo(BinaryOp.REMAINDER, this, other, Arithmetic.typeOf(this, other)); }
+
+    /** {@code torch.remainder(self, other)} with a Python float. */
+    public NDArray remainder(double other) {
+        DType t = Arithmetic.typeOf(this, other);
+        return Arithmetic.modulo(BinaryOp.REMAINDER, this, Elementwise.scalar(other, t), t);
     }
 
-    /** {@code torch.neg}. */
-    public NDArray neg() {
-        return Elementwise.unary(UnaryOp.NEG, this);
+    /** {@code torch.remainder(self, other)} with a Python int. */
+    public NDArray remainder(long other) {
+        DType t = Arithmetic.typeOf(this, other);
+        return Arithmetic.modulo(BinaryOp.REMAINDER, this, Elementwise.scalar(other, t), t);
     }
+
+    /** {@code self.remainder_(other)}. */
+    public NDArray remainder_(NDArray other) { return Arithmetic.modulo_(BinaryOp.REMAINDER, this, other, Arithmetic.typeOf(this, other)); }
+
+    /** {@code torch.fmod(self, other)}: C's fmod, the sign of the dividend. */
+    public NDArray fmod(NDArray other) { return Arithmetic.modulo(BinaryOp.FMOD, this, other, Arithmetic.typeOf(this, other)); }
+
+    /** {@code torch.fmod(self, other)} with a Python float. */
+    public NDArray fmod(double other) {
+        DType t = Arithmetic.typeOf(this, other);
+        return Arithmetic.modulo(BinaryOp.FMOD, this, Elementwise.scalar(other, t), t);
+    }
+
+    /** {@code torch.fmod(self, other)} with a Python int. */
+    public NDArray fmod(long other) {
+        DType t = Arithmetic.typeOf(this, other);
+        return Arithmetic.modulo(BinaryOp.FMOD, this, Elementwise.scalar(other, t), t);
+    }
+
+    /** {@code self.fmod_(other)}. */
+    public NDArray fmod_(NDArray other) { return Arithmetic.modulo_(BinaryOp.FMOD, this, other, Arithmetic.typeOf(this, other)); }
+
+    /** {@code torch.atan2(self, other)}: integers give the default float. */
+    public NDArray atan2(NDArray other) { return Arithmetic.atan2(this, other); }
+
+    /** {@code torch.neg}; raises PyTorch's error on bool. */
+    public NDArray neg() { return UnaryOps.apply(UnaryOp.NEG, this); }
+
+    /** {@code self.neg_()}. */
+    public NDArray neg_() { return UnaryOps.apply_(UnaryOp.NEG, this); }
 
     /** {@code torch.abs}. */
-    public NDArray abs() {
-        return Elementwise.unary(UnaryOp.ABS, this);
-    }
+    public NDArray abs() { return UnaryOps.apply(UnaryOp.ABS, this); }
 
-    /** {@code torch.exp}. */
-    public NDArray exp() {
-        return Elementwise.unary(UnaryOp.EXP, this);
-    }
+    /** {@code self.abs_()}. */
+    public NDArray abs_() { return UnaryOps.apply_(UnaryOp.ABS, this); }
+
+    /** {@code torch.sign}: -1, 0 or 1; NaN gives 0 as on PyTorch's CPU. */
+    public NDArray sign() { return UnaryOps.apply(UnaryOp.SIGN, this); }
+
+    /** {@code torch.relu} = {@code clamp_min(self, 0)}: NaN and -0.0 pass through. */
+    public NDArray relu() { return UnaryOps.apply(UnaryOp.RELU, this); }
+
+    /** {@code self.relu_()}. */
+    public NDArray relu_() { return UnaryOps.apply_(UnaryOp.RELU, this); }
+
+    /** {@code torch.floor}; integers are copied. */
+    public NDArray floor() { return UnaryOps.apply(UnaryOp.FLOOR, this); }
+
+    /** {@code self.floor_()}. */
+    public NDArray floor_() { return UnaryOps.apply_(UnaryOp.FLOOR, this); }
+
+    /** {@code torch.ceil}; integers are copied. */
+    public NDArray ceil() { return UnaryOps.apply(UnaryOp.CEIL, this); }
+
+    /** {@code self.ceil_()}. */
+    public NDArray ceil_() { return UnaryOps.apply_(UnaryOp.CEIL, this); }
+
+    /** {@code torch.trunc}; integers are copied. */
+    public NDArray trunc() { return UnaryOps.apply(UnaryOp.TRUNC, this); }
+
+    /** {@code self.trunc_()}. */
+    public NDArray trunc_() { return UnaryOps.apply_(UnaryOp.TRUNC, this); }
+
+    /** {@code torch.round}: half to even; integers are copied. */
+    public NDArray round() { return UnaryOps.apply(UnaryOp.ROUND, this); }
+
+    /** {@code self.round_()}. */
+    public NDArray round_() { return UnaryOps.apply_(UnaryOp.ROUND, this); }
+
+    /** {@code torch.round(self, decimals=decimals)}: {@code rint(x * 10^d) / 10^d} in the dtype (floats only unless 0). */
+    public NDArray round(int decimals) { return UnaryOps.round(this, decimals); }
+
+    /** {@code self.round_(decimals=decimals)}. */
+    public NDArray round_(int decimals) { return UnaryOps.round_(this, decimals); }
+
+    /** {@code torch.exp}; integers give the default float. */
+    public NDArray exp() { return UnaryOps.apply(UnaryOp.EXP, this); }
+
+    /** {@code self.exp_()}. */
+    public NDArray exp_() { return UnaryOps.apply_(UnaryOp.EXP, this); }
+
+    /** {@code torch.exp2}. */
+    public NDArray exp2() { return UnaryOps.apply(UnaryOp.EXP2, this); }
+
+    /** {@code torch.expm1}. */
+    public NDArray expm1() { return UnaryOps.apply(UnaryOp.EXPM1, this); }
 
     /** {@code torch.log}. */
-    public NDArray log() {
-        return Elementwise.unary(UnaryOp.LOG, this);
+    public NDArray log() { return UnaryOps.apply(UnaryOp.LOG, this); }
+
+    /** {@code self.log_()}. */
+    public NDArray log_() { return UnaryOps.apply_(UnaryOp.LOG, this); }
+
+    /** {@code torch.log2}. */
+    public NDArray log2() { return UnaryOps.apply(UnaryOp.LOG2, this); }
+
+    /** {@code torch.log10}. */
+    public NDArray log10() { return UnaryOps.apply(UnaryOp.LOG10, this); }
+
+    /** {@code torch.log1p}. */
+    public NDArray log1p() { return UnaryOps.apply(UnaryOp.LOG1P, this); }
+
+    /** {@code torch.sqrt} (IEEE, correctly rounded). */
+    public NDArray sqrt() { return UnaryOps.apply(UnaryOp.SQRT, this); }
+
+    /** {@code self.sqrt_()}. */
+    public NDArray sqrt_() { return UnaryOps.apply_(UnaryOp.SQRT, this); }
+
+    /** {@code torch.rsqrt} = {@code 1 / sqrt(self)}. */
+    public NDArray rsqrt() { return UnaryOps.apply(UnaryOp.RSQRT, this); }
+
+    /** {@code self.rsqrt_()}. */
+    public NDArray rsqrt_() { return UnaryOps.apply_(UnaryOp.RSQRT, this); }
+
+    /** {@code torch.reciprocal} = {@code 1 / self}. */
+    public NDArray reciprocal() { return UnaryOps.apply(UnaryOp.RECIPROCAL, this); }
+
+    /** {@code self.reciprocal_()}. */
+    public NDArray reciprocal_() { return UnaryOps.apply_(UnaryOp.RECIPROCAL, this); }
+
+    /** {@code torch.sin}. */
+    public NDArray sin() { return UnaryOps.apply(UnaryOp.SIN, this); }
+
+    /** {@code torch.cos}. */
+    public NDArray cos() { return UnaryOps.apply(UnaryOp.COS, this); }
+
+    /** {@code torch.tan}. */
+    public NDArray tan() { return UnaryOps.apply(UnaryOp.TAN, this); }
+
+    /** {@code torch.tanh}. */
+    public NDArray tanh() { return UnaryOps.apply(UnaryOp.TANH, this); }
+
+    /** {@code self.tanh_()}. */
+    public NDArray tanh_() { return UnaryOps.apply_(UnaryOp.TANH, this); }
+
+    /** {@code torch.sigmoid} = {@code 1 / (1 + exp(-self))}. */
+    public NDArray sigmoid() { return UnaryOps.apply(UnaryOp.SIGMOID, this); }
+
+    /** {@code self.sigmoid_()}. */
+    public NDArray sigmoid_() { return UnaryOps.apply_(UnaryOp.SIGMOID, this); }
+
+    /** {@code torch.erf} (fdlibm's, within 1 ulp; see {@code Erf}). */
+    public NDArray erf() { return UnaryOps.apply(UnaryOp.ERF, this); }
+
+    /** {@code F.gelu(self)}: {@code x * 0.5 * (1 + erf(x / sqrt(2)))}; floating dtypes only. */
+    public NDArray gelu() { return UnaryOps.apply(UnaryOp.GELU, this); }
+
+    /** {@code F.gelu(self, approximate=approximate)}: {@code "none"} or {@code "tanh"}. */
+    public NDArray gelu(String approximate) { return UnaryOps.apply(UnaryOps.geluOp(approximate), this); }
+
+    /** {@code F.silu(self)} = {@code x / (1 + exp(-x))}. */
+    public NDArray silu() { return UnaryOps.apply(UnaryOp.SILU, this); }
+
+    /** {@code F.softplus(self)} with beta = 1, threshold = 20. */
+    public NDArray softplus() { return UnaryOps.apply(UnaryOp.SOFTPLUS, this, 1, 20); }
+
+    /** {@code F.softplus(self, beta, threshold)}: {@code x*beta > threshold ? x : log1p(exp(x*beta)) / beta}. */
+    public NDArray softplus(double beta, double threshold) { return UnaryOps.apply(UnaryOp.SOFTPLUS, this, beta, threshold); }
+
+    /** {@code F.leaky_relu(self)} with negative_slope = 0.01. */
+    public NDArray leakyRelu() { return UnaryOps.apply(UnaryOp.LEAKY_RELU, this, 0.01, 0); }
+
+    /** {@code F.leaky_relu(self, negative_slope)}. */
+    public NDArray leakyRelu(double negativeSlope) { return UnaryOps.apply(UnaryOp.LEAKY_RELU, this, negativeSlope, 0); }
+
+    /** {@code F.leaky_relu_(self, negative_slope)}. */
+    public NDArray leakyRelu_(double negativeSlope) { return UnaryOps.apply_(UnaryOp.LEAKY_RELU, this, negativeSlope, 0); }
+
+    /** {@code F.elu(self)} with alpha = 1. */
+    public NDArray elu() { return UnaryOps.apply(UnaryOp.ELU, this, 1, 0); }
+
+    /** {@code F.elu(self, alpha)}: {@code x > 0 ? x : alpha * expm1(x)}. */
+    public NDArray elu(double alpha) { return UnaryOps.apply(UnaryOp.ELU, this, alpha, 0); }
+
+    /**
+     * {@code torch.clamp(self, min, max)}; either bound may be null (not both). Bounds are Python
+     * numbers: {@code Double}/{@code Float} act as floats and promote integer tensors, other
+     * {@code Number}s as ints. Two bounds with a NaN give NaN; {@code min > max} gives max.
+     */
+    public NDArray clamp(Number min, Number max) { return UnaryOps.clamp(null, this, min, max, false); }
+
+    /** {@code self.clamp_(min, max)}: no type promotion in place. */
+    public NDArray clamp_(Number min, Number max) { return UnaryOps.clamp(this, this, min, max, false); }
+
+    /** {@code torch.clamp(self, min, max)} with tensor bounds (either may be null), broadcasting. */
+    public NDArray clamp(NDArray min, NDArray max) { return UnaryOps.clamp(this, min, max); }
+
+    /** {@code torch.clamp_min(self, min)}: a NaN bound gives NaN. */
+    public NDArray clampMin(Number min) { return UnaryOps.clamp(null, this, min, null, true); }
+
+    /** {@code self.clamp_min_(min)}. */
+    public NDArray clampMin_(Number min) { return UnaryOps.clamp(this, this, min, null, true); }
+
+    /** {@code torch.clamp_max(self, max)}: a NaN bound gives NaN. */
+    public NDArray clampMax(Number max) { return UnaryOps.clamp(null, this, null, max, true); }
+
+    /** {@code self.clamp_max_(max)}. */
+    public NDArray clampMax_(Number max) { return UnaryOps.clamp(this, this, null, max, true); }
+
+    /** {@code torch.eq(self, other)}: bool, compared in the promoted dtype. */
+    public NDArray eq(NDArray other) { return Comparisons.compare(CompareOp.EQ, this, other); }
+
+    /** {@code self == other} with a Python float. */
+    public NDArray eq(double other) { return Comparisons.compare(CompareOp.EQ, this, other); }
+
+    /** {@code self == other} with a Python int. */
+    public NDArray eq(long other) { return Comparisons.compare(CompareOp.EQ, this, other); }
+
+    /** {@code torch.ne(self, other)}. */
+    public NDArray ne(NDArray other) { return Comparisons.compare(CompareOp.NE, this, other); }
+
+    /** {@code self != other} with a Python float. */
+    public NDArray ne(double other) { return Comparisons.compare(CompareOp.NE, this, other); }
+
+    /** {@code self != other} with a Python int. */
+    public NDArray ne(long other) { return Comparisons.compare(CompareOp.NE, this, other); }
+
+    /** {@code torch.lt(self, other)}. */
+    public NDArray lt(NDArray other) { return Comparisons.compare(CompareOp.LT, this, other); }
+
+    /** {@code self < other} with a Python float. */
+    public NDArray lt(double other) { return Comparisons.compare(CompareOp.LT, this, other); }
+
+    /** {@code self < other} with a Python int. */
+    public NDArray lt(long other) { return Comparisons.compare(CompareOp.LT, this, other); }
+
+    /** {@code torch.le(self, other)}. */
+    public NDArray le(NDArray other) { return Comparisons.compare(CompareOp.LE, this, other); }
+
+    /** {@code self <= other} with a Python float. */
+    public NDArray le(double other) { return Comparisons.compare(CompareOp.LE, this, other); }
+
+    /** {@code self <= other} with a Python int. */
+    public NDArray le(long other) { return Comparisons.compare(CompareOp.LE, this, other); }
+
+    /** {@code torch.gt(self, other)}. */
+    public NDArray gt(NDArray other) { return Comparisons.compare(CompareOp.GT, this, other); }
+
+    /** {@code self > other} with a Python float. */
+    public NDArray gt(double other) { return Comparisons.compare(CompareOp.GT, this, other); }
+
+    /** {@code self > other} with a Python int. */
+    public NDArray gt(long other) { return Comparisons.compare(CompareOp.GT, this, other); }
+
+    /** {@code torch.ge(self, other)}. */
+    public NDArray ge(NDArray other) { return Comparisons.compare(CompareOp.GE, this, other); }
+
+    /** {@code self >= other} with a Python float. */
+    public NDArray ge(double other) { return Comparisons.compare(CompareOp.GE, this, other); }
+
+    /** {@code self >= other} with a Python int. */
+    public NDArray ge(long other) { return Comparisons.compare(CompareOp.GE, this, other); }
+
+    /** {@code torch.logical_and(self, other)}: bool; nonzero (NaN included) is true. */
+    public NDArray logicalAnd(NDArray other) { return Comparisons.logical(Comparisons.Logical.AND, this, other); }
+
+    /** {@code torch.logical_or(self, other)}. */
+    public NDArray logicalOr(NDArray other) { return Comparisons.logical(Comparisons.Logical.OR, this, other); }
+
+    /** {@code torch.logical_xor(self, other)}. */
+    public NDArray logicalXor(NDArray other) { return Comparisons.logical(Comparisons.Logical.XOR, this, other); }
+
+    /** {@code torch.logical_not(self)}. */
+    public NDArray logicalNot() { return Comparisons.logicalNot(this); }
+
+    /** {@code torch.isnan(self)}. */
+    public NDArray isnan() { return Comparisons.classify(Comparisons.Classify.NAN, this); }
+
+    /** {@code torch.isinf(self)}. */
+    public NDArray isinf() { return Comparisons.classify(Comparisons.Classify.INF, this); }
+
+    /** {@code torch.isfinite(self)}. */
+    public NDArray isfinite() { return Comparisons.classify(Comparisons.Classify.FINITE, this); }
+
+    /** {@code torch.where(condition, input, other)}: condition bool; the branches promote; all broadcast. */
+    public static NDArray where(NDArray condition, NDArray input, NDArray other) { return Comparisons.where(condition, input, other); }
+
+    /** {@code torch.where(condition, input, other)} with a Python-number {@code other} ({@code Double} = float). */
+    public static NDArray where(NDArray condition, NDArray input, Number other) { return Comparisons.where(condition, input, other); }
+
+    /** {@code torch.where(condition, input, other)} with a Python-number {@code input}. */
+    public static NDArray where(NDArray condition, Number input, NDArray other) { return Comparisons.where(condition, input, other); }
+
+    /** {@code torch.where(condition, input, other)} with two Python numbers: int64 for two ints. */
+    public static NDArray where(NDArray condition, Number input, Number other) { return Comparisons.where(condition, input, other); }
+
+    /** {@code self.masked_fill(mask, value)}: broadcast shape of self and mask, self's dtype. */
+    public NDArray maskedFill(NDArray mask, double value) { return Comparisons.maskedFill(this, mask, value); }
+
+    /** {@code self.masked_fill(mask, value)} with an integral value (exact for int64). */
+    public NDArray maskedFill(NDArray mask, long value) { return Comparisons.maskedFill(this, mask, value); }
+
+    /** {@code self.masked_fill(mask, value)} with a 0-d tensor value. */
+    public NDArray maskedFill(NDArray mask, NDArray value) { return Comparisons.maskedFill(this, mask, Comparisons.value(value)); }
+
+    /** {@code self.masked_fill_(mask, value)}: the mask broadcasts to self's shape. */
+    public NDArray maskedFill_(NDArray mask, double value) { return Comparisons.maskedFill_(this, mask, value); }
+
+    /** {@code self.masked_fill_(mask, value)} with an integral value. */
+    public NDArray maskedFill_(NDArray mask, long value) { return Comparisons.maskedFill_(this, mask, value); }
+
+    /** {@code self.masked_fill_(mask, value)} with a 0-d tensor value. */
+    public NDArray maskedFill_(NDArray mask, NDArray value) { return Comparisons.maskedFill_(this, mask, Comparisons.value(value)); }
+
+    /** {@code torch.addcmul(self, tensor1, tensor2)} = {@code self + tensor1*tensor2}. */
+    public NDArray addcmul(NDArray tensor1, NDArray tensor2) { return PointwiseOps.addc(TernaryOp.ADDCMUL, this, tensor1, tensor2, 1); }
+
+    /** {@code torch.addcmul(self, t1, t2, value=v)} = {@code self + (v*t1)*t2}, the add fused as in PyTorch. */
+    public NDArray addcmul(NDArray tensor1, NDArray tensor2, double value) {
+        return PointwiseOps.addc(TernaryOp.ADDCMUL, this, tensor1, tensor2, value);
     }
 
-    /** {@code torch.sqrt}. */
-    public NDArray sqrt() {
-        return Elementwise.unary(UnaryOp.SQRT, this);
+    /** {@code self.addcmul_(t1, t2, value=v)}: Adam's {@code exp_avg_sq.addcmul_(g, g, value=1-beta2)}. */
+    public NDArray addcmul_(NDArray tensor1, NDArray tensor2, double value) {
+        return PointwiseOps.addc_(TernaryOp.ADDCMUL, this, tensor1, tensor2, value);
     }
 
-    /** {@code torch.relu}. */
-    public NDArray relu() {
-        return Elementwise.unary(UnaryOp.RELU, this);
+    /** {@code torch.addcdiv(self, tensor1, tensor2)} = {@code self + tensor1/tensor2}. */
+    public NDArray addcdiv(NDArray tensor1, NDArray tensor2) { return PointwiseOps.addc(TernaryOp.ADDCDIV, this, tensor1, tensor2, 1); }
+
+    /** {@code torch.addcdiv(self, t1, t2, value=v)} = {@code self + (v*t1)/t2}; integer t1 and t2 raise. */
+    public NDArray addcdiv(NDArray tensor1, NDArray tensor2, double value) {
+        return PointwiseOps.addc(TernaryOp.ADDCDIV, this, tensor1, tensor2, value);
     }
+
+    /** {@code self.addcdiv_(t1, t2, value=v)}: Adam's {@code p.addcdiv_(exp_avg, denom, value=-step_size)}. */
+    public NDArray addcdiv_(NDArray tensor1, NDArray tensor2, double value) {
+        return PointwiseOps.addc_(TernaryOp.ADDCDIV, this, tensor1, tensor2, value);
+    }
+
+    /** {@code torch.lerp(self, end, weight)}: end must have self's floating dtype. */
+    public NDArray lerp(NDArray end, double weight) { return PointwiseOps.lerp(this, end, weight); }
+
+    /** {@code torch.lerp(self, end, weight)} with a tensor weight of self's dtype. */
+    public NDArray lerp(NDArray end, NDArray weight) { return PointwiseOps.lerp(this, end, weight); }
+
+    /** {@code self.lerp_(end, weight)}: Adam's {@code exp_avg.lerp_(grad, 1-beta1)}. */
+    public NDArray lerp_(NDArray end, double weight) { return PointwiseOps.lerp_(this, end, weight); }
+
+    /** {@code self.lerp_(end, weight)} with a tensor weight. */
+    public NDArray lerp_(NDArray end, NDArray weight) { return PointwiseOps.lerp_(this, end, weight); }
 
     // ------------------------------------------------------------------ end of elementwise
 

@@ -1,32 +1,80 @@
 package dev.jtorch.tensor.kernel;
 
-/** The scalar reference for {@link ElementwiseKernels}: plain loops, any strides. */
+/** The scalar reference for {@link ElementwiseKernels}: plain loops over the op definitions, any strides. */
 public class ScalarElementwise implements ElementwiseKernels {
     @Override
-    public void unary(UnaryOp op, float[] x, int xo, int xs, float[] out, int oo, int os, int n) {
+    public void unary(UnaryOp op, double p, double q, float[] x, int xo, int xs, float[] out, int oo, int os, int n) {
         for (int i = 0; i < n; i++) {
-            out[oo + i * os] = op.apply(x[xo + i * xs]);
+            out[oo + i * os] = op.apply(x[xo + i * xs], p, q);
         }
     }
 
     @Override
-    public void unary(UnaryOp op, double[] x, int xo, int xs, double[] out, int oo, int os, int n) {
+    public void unary(UnaryOp op, double p, double q, double[] x, int xo, int xs, double[] out, int oo, int os, int n) {
         for (int i = 0; i < n; i++) {
-            out[oo + i * os] = op.apply(x[xo + i * xs]);
+            out[oo + i * os] = op.apply(x[xo + i * xs], p, q);
         }
     }
 
     @Override
-    public void binary(BinaryOp op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os, int n) {
+    public void binary(BinaryOp op, double p, float[] a, int ao, int as, float[] b, int bo, int bs,
+            float[] out, int oo, int os, int n) {
         for (int i = 0; i < n; i++) {
-            out[oo + i * os] = op.apply(a[ao + i * as], b[bo + i * bs]);
+            out[oo + i * os] = op.apply(a[ao + i * as], b[bo + i * bs], p);
         }
     }
 
     @Override
-    public void binary(BinaryOp op, double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int os, int n) {
+    public void binary(BinaryOp op, double p, double[] a, int ao, int as, double[] b, int bo, int bs,
+            double[] out, int oo, int os, int n) {
         for (int i = 0; i < n; i++) {
-            out[oo + i * os] = op.apply(a[ao + i * as], b[bo + i * bs]);
+            out[oo + i * os] = op.apply(a[ao + i * as], b[bo + i * bs], p);
+        }
+    }
+
+    @Override
+    public void ternary(TernaryOp op, double p, float[] a, int ao, int as, float[] b, int bo, int bs,
+            float[] c, int co, int cs, float[] out, int oo, int os, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i * os] = op.apply(a[ao + i * as], b[bo + i * bs], c[co + i * cs], p);
+        }
+    }
+
+    @Override
+    public void ternary(TernaryOp op, double p, double[] a, int ao, int as, double[] b, int bo, int bs,
+            double[] c, int co, int cs, double[] out, int oo, int os, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i * os] = op.apply(a[ao + i * as], b[bo + i * bs], c[co + i * cs], p);
+        }
+    }
+
+    @Override
+    public void compare(CompareOp op, float[] a, int ao, int as, float[] b, int bo, int bs, byte[] out, int oo, int os, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i * os] = op.test(a[ao + i * as], b[bo + i * bs]) ? (byte) 1 : (byte) 0;
+        }
+    }
+
+    @Override
+    public void compare(CompareOp op, double[] a, int ao, int as, double[] b, int bo, int bs, byte[] out, int oo, int os, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i * os] = op.test(a[ao + i * as], b[bo + i * bs]) ? (byte) 1 : (byte) 0;
+        }
+    }
+
+    @Override
+    public void where(byte[] cond, int co, int cs, float[] a, int ao, int as, float[] b, int bo, int bs,
+            float[] out, int oo, int os, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i * os] = cond[co + i * cs] != 0 ? a[ao + i * as] : b[bo + i * bs];
+        }
+    }
+
+    @Override
+    public void where(byte[] cond, int co, int cs, double[] a, int ao, int as, double[] b, int bo, int bs,
+            double[] out, int oo, int os, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i * os] = cond[co + i * cs] != 0 ? a[ao + i * as] : b[bo + i * bs];
         }
     }
 }

@@ -1,0 +1,325 @@
+package dev.jtorch.tensor.kernel;
+
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The float64 SIMD loops behind {@link VectorElementwise}. Each returns how many leading
+ * elements it computed (a multiple of the lane count); the caller finishes the tail with the
+ * scalar reference. Operand strides are 1, or 0 for a broadcast scalar ({@link #load}). Every
+ * {@code VectorOperators} constant is either written in the loop or passed by a caller that C2
+ * inlines, so it is a compile-time constant at the {@code lanewise} call.
+ */
+final class VectorDoubleLoops {
+    private VectorDoubleLoops() {}
+
+    static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    /** Bytes with D's lane count, for bool results and conditions; null when no such shape exists. */
+    static final VectorSpecies<Byte> B = D.length() >= 8 ? VectorSpecies.of(byte.class, VectorShape.forBitSize(D.length() * 8)) : null;
+
+    private static DoubleVector load(double[] a, int off, int stride, int i) {
+        return stride == 0 ? DoubleVector.broadcast(D, a[off]) : DoubleVector.fromArray(D, a, off + i);
+    }
+
+    // ---------------------------------------------------------------- unary
+
+    static int lanewise(VectorOperators.Unary vop, double[] x, int xo, double[] out, int oo, int n) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += D.length()) {
+            DoubleVector.fromArray(D, x, xo + i).lanewise(vop).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    /** {@code x op c}, e.g. x*x, 1/x. */
+    static int square(double[] x, int xo, double[] out, int oo, int n) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += D.length()) {
+            DoubleVector v = DoubleVector.fromArray(D, x, xo + i);
+            v.mul(v).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int cube(double[] x, int xo, double[] out, int oo, int n) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += D.length()) {
+            DoubleVector v = DoubleVector.fromArray(D, x, xo + i);
+            v.mul(v).mul(v).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int reciprocal(double[] x, int xo, double[] out, int oo, int n) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        DoubleVector one = DoubleVector.broadcast(D, 1d);
+        for (; i < bound; i += D.length()) {
+            one.div(DoubleVector.fromArray(D, x, xo + i)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int rsqrt(double[] x, int xo, double[] out, int oo, int n) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        DoubleVector one = DoubleVector.broadcast(D, 1d);
+        for (; i < bound; i += D.length()) {
+            one.div(DoubleVector.fromArray(D, x, xo + i).lanewise(VectorOperators.SQRT)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int reciprocalSquare(double[] x, int xo, double[] out, int oo, int n) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        DoubleVector one = DoubleVector.broadcast(D, 1d);
+        for (; i < bound; i += D.length()) {
+            DoubleVector v = DoubleVector.fromArray(D, x, xo + i);
+            one.div(v.mul(v)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int pow(double[] x, int xo, double[] out, int oo, int n, double e) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        DoubleVector ev = DoubleVector.broadcast(D, e);
+        for (; i < bound; i += D.length()) {
+            DoubleVector.fromArray(D, x, xo + i).lanewise(VectorOperators.POW, ev).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int sign(double[] x, int xo, double[] out, int oo, int n) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        DoubleVector zero = DoubleVector.zero(D);
+        for (; i < bound; i += D.length()) {
+            DoubleVector v = DoubleVector.fromArray(D, x, xo + i);
+            DoubleVector pos = zero.blend(1d, v.compare(VectorOperators.GT, 0d));
+            pos.sub(zero.blend(1d, v.compare(VectorOperators.LT, 0d))).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    /** {@code x < lo ? lo : x}, then {@code hi < y ? hi : y}: relu is lo = 0, hi = +inf. */
+    static int clamp(double[] x, int xo, double[] out, int oo, int n, double lo, double hi) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        DoubleVector lov = DoubleVector.broadcast(D, lo);
+        DoubleVector hiv = DoubleVector.broadcast(D, hi);
+        for (; i < bound; i += D.length()) {
+            DoubleVector v = DoubleVector.fromArray(D, x, xo + i);
+            DoubleVector y = v.blend(lov, v.compare(VectorOperators.LT, lov));
+            y.blend(hiv, hiv.compare(VectorOperators.LT, y)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int leakyRelu(double[] x, int xo, double[] out, int oo, int n, double slope) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += D.length()) {
+            DoubleVector v = DoubleVector.fromArray(D, x, xo + i);
+            v.mul(slope).blend(v, v.compare(VectorOperators.GT, 0d)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int sigmoid(double[] x, int xo, double[] out, int oo, int n) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        DoubleVector one = DoubleVector.broadcast(D, 1d);
+        for (; i < bound; i += D.length()) {
+            DoubleVector e = DoubleVector.fromArray(D, x, xo + i).neg().lanewise(VectorOperators.EXP);
+            one.div(one.add(e)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int silu(double[] x, int xo, double[] out, int oo, int n) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        DoubleVector one = DoubleVector.broadcast(D, 1d);
+        for (; i < bound; i += D.length()) {
+            DoubleVector v = DoubleVector.fromArray(D, x, xo + i);
+            v.div(one.add(v.neg().lanewise(VectorOperators.EXP))).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int geluTanh(double[] x, int xo, double[] out, int oo, int n) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        DoubleVector kappa = DoubleVector.broadcast(D, UnaryOp.GELU_KAPPA);
+        for (; i < bound; i += D.length()) {
+            DoubleVector v = DoubleVector.fromArray(D, x, xo + i);
+            DoubleVector inner = v.mul(v).mul(v).fma(kappa, v).mul(UnaryOp.GELU_BETA);
+            v.mul(0.5d).mul(inner.lanewise(VectorOperators.TANH).add(1d)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int gelu(double[] x, int xo, double[] out, int oo, int n) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += D.length()) {
+            DoubleVector v = DoubleVector.fromArray(D, x, xo + i);
+            DoubleVector e = VectorErf.erf(v.mul(UnaryOp.SQRT1_2));
+            v.mul(0.5d).mul(e.add(1d)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int erf(double[] x, int xo, double[] out, int oo, int n) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += D.length()) {
+            VectorErf.erf(DoubleVector.fromArray(D, x, xo + i)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int softplus(double[] x, int xo, double[] out, int oo, int n, double beta, double threshold) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += D.length()) {
+            DoubleVector v = DoubleVector.fromArray(D, x, xo + i);
+            DoubleVector xb = v.mul(beta);
+            DoubleVector r = xb.lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P).div(beta);
+            r.blend(v, xb.compare(VectorOperators.GT, threshold)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int elu(double[] x, int xo, double[] out, int oo, int n, double alpha) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += D.length()) {
+            DoubleVector v = DoubleVector.fromArray(D, x, xo + i);
+            DoubleVector neg = v.lanewise(VectorOperators.EXPM1).mul(alpha);
+            neg.blend(v, v.compare(VectorOperators.GT, 0d)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    // ---------------------------------------------------------------- binary
+
+    static int lanewise(VectorOperators.Binary vop, double[] a, int ao, int as, double[] b, int bo, int bs,
+            double[] out, int oo, int n) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += D.length()) {
+            load(a, ao, as, i).lanewise(vop, load(b, bo, bs, i)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    /** {@code fma(b, alpha, a)}. */
+    static int addScaled(double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int n, double alpha) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        DoubleVector al = DoubleVector.broadcast(D, alpha);
+        for (; i < bound; i += D.length()) {
+            load(b, bo, bs, i).fma(al, load(a, ao, as, i)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    /** NaN-propagating max/min that keeps {@code a} on ties, as {@code std::max}: max when {@code max}. */
+    static int maxMin(boolean max, double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int n) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += D.length()) {
+            DoubleVector va = load(a, ao, as, i);
+            DoubleVector vb = load(b, bo, bs, i);
+            VectorMask<Double> takeB = max ? va.compare(VectorOperators.LT, vb) : vb.compare(VectorOperators.LT, va);
+            VectorMask<Double> nan = va.test(VectorOperators.IS_NAN).or(vb.test(VectorOperators.IS_NAN));
+            va.blend(vb, takeB).blend(Double.NaN, nan).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int lerp(double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int n, double w) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        boolean small = Math.abs(w) < 0.5d;
+        DoubleVector coeff = DoubleVector.broadcast(D, small ? w : w - 1d);
+        for (; i < bound; i += D.length()) {
+            DoubleVector va = load(a, ao, as, i);
+            DoubleVector vb = load(b, bo, bs, i);
+            vb.sub(va).fma(coeff, small ? va : vb).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    // ---------------------------------------------------------------- ternary, compare, where
+
+    static int addcmul(double[] a, int ao, int as, double[] b, int bo, int bs, double[] c, int co, int cs,
+            double[] out, int oo, int n, double v) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += D.length()) {
+            load(b, bo, bs, i).mul(v).fma(load(c, co, cs, i), load(a, ao, as, i)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int addcdiv(double[] a, int ao, int as, double[] b, int bo, int bs, double[] c, int co, int cs,
+            double[] out, int oo, int n, double v) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += D.length()) {
+            load(a, ao, as, i).add(load(b, bo, bs, i).mul(v).div(load(c, co, cs, i))).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int lerpTensor(double[] a, int ao, int as, double[] b, int bo, int bs, double[] c, int co, int cs,
+            double[] out, int oo, int n) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += D.length()) {
+            DoubleVector va = load(a, ao, as, i);
+            DoubleVector vb = load(b, bo, bs, i);
+            DoubleVector w = load(c, co, cs, i);
+            VectorMask<Double> small = w.abs().compare(VectorOperators.LT, 0.5d);
+            DoubleVector coeff = w.sub(1d).blend(w, small);
+            vb.sub(va).fma(coeff, vb.blend(va, small)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int compare(VectorOperators.Comparison cop, double[] a, int ao, int as, double[] b, int bo, int bs,
+            byte[] out, int oo, int n) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        ByteVector zero = ByteVector.zero(B);
+        for (; i < bound; i += D.length()) {
+            VectorMask<Double> m = load(a, ao, as, i).compare(cop, load(b, bo, bs, i));
+            zero.blend((byte) 1, m.cast(B)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int where(byte[] cond, int co, int cs, double[] a, int ao, int as, double[] b, int bo, int bs,
+            double[] out, int oo, int n) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += D.length()) {
+            VectorMask<Double> m = cs == 0
+                    ? D.maskAll(cond[co] != 0)
+                    : ByteVector.fromArray(B, cond, co + i).compare(VectorOperators.NE, (byte) 0).cast(D);
+            load(b, bo, bs, i).blend(load(a, ao, as, i), m).intoArray(out, oo + i);
+        }
+        return i;
+    }
+}

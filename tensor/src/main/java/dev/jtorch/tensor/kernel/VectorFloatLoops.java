@@ -1,0 +1,325 @@
+package dev.jtorch.tensor.kernel;
+
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The float32 SIMD loops behind {@link VectorElementwise}. Each returns how many leading
+ * elements it computed (a multiple of the lane count); the caller finishes the tail with the
+ * scalar reference. Operand strides are 1, or 0 for a broadcast scalar ({@link #load}). Every
+ * {@code VectorOperators} constant is either written in the loop or passed by a caller that C2
+ * inlines, so it is a compile-time constant at the {@code lanewise} call.
+ */
+final class VectorFloatLoops {
+    private VectorFloatLoops() {}
+
+    static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    /** Bytes with F's lane count, for bool results and conditions; null when no such shape exists. */
+    static final VectorSpecies<Byte> B = F.length() >= 8 ? VectorSpecies.of(byte.class, VectorShape.forBitSize(F.length() * 8)) : null;
+
+    private static FloatVector load(float[] a, int off, int stride, int i) {
+        return stride == 0 ? FloatVector.broadcast(F, a[off]) : FloatVector.fromArray(F, a, off + i);
+    }
+
+    // ---------------------------------------------------------------- unary
+
+    static int lanewise(VectorOperators.Unary vop, float[] x, int xo, float[] out, int oo, int n) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += F.length()) {
+            FloatVector.fromArray(F, x, xo + i).lanewise(vop).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    /** {@code x op c}, e.g. x*x, 1/x. */
+    static int square(float[] x, int xo, float[] out, int oo, int n) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, x, xo + i);
+            v.mul(v).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int cube(float[] x, int xo, float[] out, int oo, int n) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, x, xo + i);
+            v.mul(v).mul(v).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int reciprocal(float[] x, int xo, float[] out, int oo, int n) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        for (; i < bound; i += F.length()) {
+            one.div(FloatVector.fromArray(F, x, xo + i)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int rsqrt(float[] x, int xo, float[] out, int oo, int n) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        for (; i < bound; i += F.length()) {
+            one.div(FloatVector.fromArray(F, x, xo + i).lanewise(VectorOperators.SQRT)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int reciprocalSquare(float[] x, int xo, float[] out, int oo, int n) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        for (; i < bound; i += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, x, xo + i);
+            one.div(v.mul(v)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int pow(float[] x, int xo, float[] out, int oo, int n, float e) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        FloatVector ev = FloatVector.broadcast(F, e);
+        for (; i < bound; i += F.length()) {
+            FloatVector.fromArray(F, x, xo + i).lanewise(VectorOperators.POW, ev).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int sign(float[] x, int xo, float[] out, int oo, int n) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        FloatVector zero = FloatVector.zero(F);
+        for (; i < bound; i += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, x, xo + i);
+            FloatVector pos = zero.blend(1f, v.compare(VectorOperators.GT, 0f));
+            pos.sub(zero.blend(1f, v.compare(VectorOperators.LT, 0f))).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    /** {@code x < lo ? lo : x}, then {@code hi < y ? hi : y}: relu is lo = 0, hi = +inf. */
+    static int clamp(float[] x, int xo, float[] out, int oo, int n, float lo, float hi) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        FloatVector lov = FloatVector.broadcast(F, lo);
+        FloatVector hiv = FloatVector.broadcast(F, hi);
+        for (; i < bound; i += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, x, xo + i);
+            FloatVector y = v.blend(lov, v.compare(VectorOperators.LT, lov));
+            y.blend(hiv, hiv.compare(VectorOperators.LT, y)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int leakyRelu(float[] x, int xo, float[] out, int oo, int n, float slope) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, x, xo + i);
+            v.mul(slope).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int sigmoid(float[] x, int xo, float[] out, int oo, int n) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        for (; i < bound; i += F.length()) {
+            FloatVector e = FloatVector.fromArray(F, x, xo + i).neg().lanewise(VectorOperators.EXP);
+            one.div(one.add(e)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int silu(float[] x, int xo, float[] out, int oo, int n) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        for (; i < bound; i += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, x, xo + i);
+            v.div(one.add(v.neg().lanewise(VectorOperators.EXP))).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int geluTanh(float[] x, int xo, float[] out, int oo, int n) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        FloatVector kappa = FloatVector.broadcast(F, UnaryOp.GELU_KAPPA_F);
+        for (; i < bound; i += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, x, xo + i);
+            FloatVector inner = v.mul(v).mul(v).fma(kappa, v).mul(UnaryOp.GELU_BETA_F);
+            v.mul(0.5f).mul(inner.lanewise(VectorOperators.TANH).add(1f)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int gelu(float[] x, int xo, float[] out, int oo, int n) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, x, xo + i);
+            FloatVector e = VectorErf.erf(v.mul(UnaryOp.SQRT1_2_F));
+            v.mul(0.5f).mul(e.add(1f)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int erf(float[] x, int xo, float[] out, int oo, int n) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += F.length()) {
+            VectorErf.erf(FloatVector.fromArray(F, x, xo + i)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int softplus(float[] x, int xo, float[] out, int oo, int n, float beta, float threshold) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, x, xo + i);
+            FloatVector xb = v.mul(beta);
+            FloatVector r = xb.lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P).div(beta);
+            r.blend(v, xb.compare(VectorOperators.GT, threshold)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int elu(float[] x, int xo, float[] out, int oo, int n, float alpha) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, x, xo + i);
+            FloatVector neg = v.lanewise(VectorOperators.EXPM1).mul(alpha);
+            neg.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    // ---------------------------------------------------------------- binary
+
+    static int lanewise(VectorOperators.Binary vop, float[] a, int ao, int as, float[] b, int bo, int bs,
+            float[] out, int oo, int n) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += F.length()) {
+            load(a, ao, as, i).lanewise(vop, load(b, bo, bs, i)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    /** {@code fma(b, alpha, a)}. */
+    static int addScaled(float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int n, float alpha) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        FloatVector al = FloatVector.broadcast(F, alpha);
+        for (; i < bound; i += F.length()) {
+            load(b, bo, bs, i).fma(al, load(a, ao, as, i)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    /** NaN-propagating max/min that keeps {@code a} on ties, as {@code std::max}: max when {@code max}. */
+    static int maxMin(boolean max, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int n) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += F.length()) {
+            FloatVector va = load(a, ao, as, i);
+            FloatVector vb = load(b, bo, bs, i);
+            VectorMask<Float> takeB = max ? va.compare(VectorOperators.LT, vb) : vb.compare(VectorOperators.LT, va);
+            VectorMask<Float> nan = va.test(VectorOperators.IS_NAN).or(vb.test(VectorOperators.IS_NAN));
+            va.blend(vb, takeB).blend(Float.NaN, nan).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int lerp(float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int n, float w) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        boolean small = Math.abs(w) < 0.5f;
+        FloatVector coeff = FloatVector.broadcast(F, small ? w : w - 1f);
+        for (; i < bound; i += F.length()) {
+            FloatVector va = load(a, ao, as, i);
+            FloatVector vb = load(b, bo, bs, i);
+            vb.sub(va).fma(coeff, small ? va : vb).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    // ---------------------------------------------------------------- ternary, compare, where
+
+    static int addcmul(float[] a, int ao, int as, float[] b, int bo, int bs, float[] c, int co, int cs,
+            float[] out, int oo, int n, float v) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += F.length()) {
+            load(b, bo, bs, i).mul(v).fma(load(c, co, cs, i), load(a, ao, as, i)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int addcdiv(float[] a, int ao, int as, float[] b, int bo, int bs, float[] c, int co, int cs,
+            float[] out, int oo, int n, float v) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += F.length()) {
+            load(a, ao, as, i).add(load(b, bo, bs, i).mul(v).div(load(c, co, cs, i))).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int lerpTensor(float[] a, int ao, int as, float[] b, int bo, int bs, float[] c, int co, int cs,
+            float[] out, int oo, int n) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += F.length()) {
+            FloatVector va = load(a, ao, as, i);
+            FloatVector vb = load(b, bo, bs, i);
+            FloatVector w = load(c, co, cs, i);
+            VectorMask<Float> small = w.abs().compare(VectorOperators.LT, 0.5f);
+            FloatVector coeff = w.sub(1f).blend(w, small);
+            vb.sub(va).fma(coeff, vb.blend(va, small)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int compare(VectorOperators.Comparison cop, float[] a, int ao, int as, float[] b, int bo, int bs,
+            byte[] out, int oo, int n) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        ByteVector zero = ByteVector.zero(B);
+        for (; i < bound; i += F.length()) {
+            VectorMask<Float> m = load(a, ao, as, i).compare(cop, load(b, bo, bs, i));
+            zero.blend((byte) 1, m.cast(B)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static int where(byte[] cond, int co, int cs, float[] a, int ao, int as, float[] b, int bo, int bs,
+            float[] out, int oo, int n) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += F.length()) {
+            VectorMask<Float> m = cs == 0
+                    ? F.maskAll(cond[co] != 0)
+                    : ByteVector.fromArray(B, cond, co + i).compare(VectorOperators.NE, (byte) 0).cast(F);
+            load(b, bo, bs, i).blend(load(a, ao, as, i), m).intoArray(out, oo + i);
+        }
+        return i;
+    }
+}
