@@ -1011,6 +1011,288 @@ public final class NDArray {
     // ------------------------------------------------------------------ end of elementwise
 
     // ------------------------------------------------------------------ reductions (Reductions.java)
+    // Dims may be negative; a repeated dim raises PyTorch's "dim 0 appears multiple times in the
+    // list of dims". Files: Reductions, Statistics (var, std, logsumexp, norm), Softmax, Cumulative.
+
+    /** {@code torch.sum(input)}: a 0-d sum; int64 and bool inputs sum to int64, floats keep their dtype. */
+    public NDArray sum() {
+        return Reductions.sum(this, null, false);
+    }
+
+    /** {@code torch.sum(input, dim)} over {@code dims}; no dims reduces every dim. */
+    public NDArray sum(int... dims) {
+        return Reductions.sum(this, dims, false);
+    }
+
+    /** {@code torch.sum(input, dim, keepdim)}. */
+    public NDArray sum(int[] dims, boolean keepdim) {
+        return Reductions.sum(this, dims, keepdim);
+    }
+
+    /** {@code torch.sum(input, dim, keepdim)} over one dim. */
+    public NDArray sum(int dim, boolean keepdim) {
+        return Reductions.sum(this, new int[] {dim}, keepdim);
+    }
+
+    /** {@code torch.mean(input)}: floating dtypes only; the mean of an empty array is NaN. */
+    public NDArray mean() {
+        return Reductions.mean(this, null, false);
+    }
+
+    /** {@code torch.mean(input, dim)} over {@code dims}; no dims reduces every dim. */
+    public NDArray mean(int... dims) {
+        return Reductions.mean(this, dims, false);
+    }
+
+    /** {@code torch.mean(input, dim, keepdim)}. */
+    public NDArray mean(int[] dims, boolean keepdim) {
+        return Reductions.mean(this, dims, keepdim);
+    }
+
+    /** {@code torch.mean(input, dim, keepdim)} over one dim. */
+    public NDArray mean(int dim, boolean keepdim) {
+        return Reductions.mean(this, new int[] {dim}, keepdim);
+    }
+
+    /** {@code torch.prod(input)}: a 0-d product (1 for an empty array); int64 and bool give int64. */
+    public NDArray prod() {
+        return Reductions.prod(this, null, false);
+    }
+
+    /** {@code torch.prod(input, dim)}. */
+    public NDArray prod(int dim) {
+        return Reductions.prod(this, dim, false);
+    }
+
+    /** {@code torch.prod(input, dim, keepdim)}. */
+    public NDArray prod(int dim, boolean keepdim) {
+        return Reductions.prod(this, dim, keepdim);
+    }
+
+    /** {@code torch.amax(input, dim)}: the maximum over {@code dims} (all when none); NaN propagates. */
+    public NDArray amax(int... dims) {
+        return Reductions.amaxAmin(this, dims, false, true);
+    }
+
+    /** {@code torch.amax(input, dim, keepdim)}. */
+    public NDArray amax(int[] dims, boolean keepdim) {
+        return Reductions.amaxAmin(this, dims, keepdim, true);
+    }
+
+    /** {@code torch.amin(input, dim)}: the minimum over {@code dims} (all when none); NaN propagates. */
+    public NDArray amin(int... dims) {
+        return Reductions.amaxAmin(this, dims, false, false);
+    }
+
+    /** {@code torch.amin(input, dim, keepdim)}. */
+    public NDArray amin(int[] dims, boolean keepdim) {
+        return Reductions.amaxAmin(this, dims, keepdim, false);
+    }
+
+    /** {@code torch.max(input)}: the 0-d maximum (NaN if any element is NaN); raises on an empty array. */
+    public NDArray max() {
+        return Reductions.maxMinAll(this, true);
+    }
+
+    /** {@code torch.max(input, dim)}: values and the index of the first maximum (or first NaN). */
+    public ValuesIndices max(int dim) {
+        return Reductions.maxMinDim(this, dim, false, true);
+    }
+
+    /** {@code torch.max(input, dim, keepdim)}. */
+    public ValuesIndices max(int dim, boolean keepdim) {
+        return Reductions.maxMinDim(this, dim, keepdim, true);
+    }
+
+    /** {@code torch.min(input)}: the 0-d minimum (NaN if any element is NaN); raises on an empty array. */
+    public NDArray min() {
+        return Reductions.maxMinAll(this, false);
+    }
+
+    /** {@code torch.min(input, dim)}: values and the index of the first minimum (or first NaN). */
+    public ValuesIndices min(int dim) {
+        return Reductions.maxMinDim(this, dim, false, false);
+    }
+
+    /** {@code torch.min(input, dim, keepdim)}. */
+    public ValuesIndices min(int dim, boolean keepdim) {
+        return Reductions.maxMinDim(this, dim, keepdim, false);
+    }
+
+    /** {@code torch.argmax(input)}: the int64 index of the first maximum in the flattened array. */
+    public NDArray argmax() {
+        return Reductions.argMaxMin(this, null, false, true);
+    }
+
+    /** {@code torch.argmax(input, dim)}. */
+    public NDArray argmax(int dim) {
+        return Reductions.argMaxMin(this, dim, false, true);
+    }
+
+    /** {@code torch.argmax(input, dim, keepdim)}. */
+    public NDArray argmax(int dim, boolean keepdim) {
+        return Reductions.argMaxMin(this, dim, keepdim, true);
+    }
+
+    /** {@code torch.argmin(input)}: the int64 index of the first minimum in the flattened array. */
+    public NDArray argmin() {
+        return Reductions.argMaxMin(this, null, false, false);
+    }
+
+    /** {@code torch.argmin(input, dim)}. */
+    public NDArray argmin(int dim) {
+        return Reductions.argMaxMin(this, dim, false, false);
+    }
+
+    /** {@code torch.argmin(input, dim, keepdim)}. */
+    public NDArray argmin(int dim, boolean keepdim) {
+        return Reductions.argMaxMin(this, dim, keepdim, false);
+    }
+
+    /** {@code torch.var(input)}: the unbiased (correction 1) variance of all elements. */
+    public NDArray var() {
+        return Statistics.varStd(this, null, 1, false, false);
+    }
+
+    /** {@code torch.var(input, unbiased)}: correction 1 when unbiased, else 0. */
+    public NDArray var(boolean unbiased) {
+        return Statistics.varStd(this, null, unbiased ? 1 : 0, false, false);
+    }
+
+    /** {@code torch.var(input, dim)} with correction 1; no dims reduces every dim. */
+    public NDArray var(int... dims) {
+        return Statistics.varStd(this, dims, 1, false, false);
+    }
+
+    /** {@code torch.var(input, dim, correction=correction, keepdim=keepdim)}; {@code dims} null or empty means all. */
+    public NDArray var(int[] dims, double correction, boolean keepdim) {
+        return Statistics.varStd(this, dims, correction, keepdim, false);
+    }
+
+    /** {@code torch.var(input, dim, unbiased, keepdim)}. */
+    public NDArray var(int[] dims, boolean unbiased, boolean keepdim) {
+        return Statistics.varStd(this, dims, unbiased ? 1 : 0, keepdim, false);
+    }
+
+    /** {@code torch.std(input)}: the square root of {@link #var()}. */
+    public NDArray std() {
+        return Statistics.varStd(this, null, 1, false, true);
+    }
+
+    /** {@code torch.std(input, unbiased)}. */
+    public NDArray std(boolean unbiased) {
+        return Statistics.varStd(this, null, unbiased ? 1 : 0, false, true);
+    }
+
+    /** {@code torch.std(input, dim)} with correction 1. */
+    public NDArray std(int... dims) {
+        return Statistics.varStd(this, dims, 1, false, true);
+    }
+
+    /** {@code torch.std(input, dim, correction=correction, keepdim=keepdim)}. */
+    public NDArray std(int[] dims, double correction, boolean keepdim) {
+        return Statistics.varStd(this, dims, correction, keepdim, true);
+    }
+
+    /** {@code torch.std(input, dim, unbiased, keepdim)}. */
+    public NDArray std(int[] dims, boolean unbiased, boolean keepdim) {
+        return Statistics.varStd(this, dims, unbiased ? 1 : 0, keepdim, true);
+    }
+
+    /** {@code torch.logsumexp(input, dim)}: stable {@code log(sum(exp(x)))}; integer inputs give the default float. */
+    public NDArray logsumexp(int... dims) {
+        return Statistics.logSumExp(this, dims, false);
+    }
+
+    /** {@code torch.logsumexp(input, dim, keepdim)}. */
+    public NDArray logsumexp(int[] dims, boolean keepdim) {
+        return Statistics.logSumExp(this, dims, keepdim);
+    }
+
+    /** {@code torch.norm(input)}: the 2-norm of all elements. */
+    public NDArray norm() {
+        return Statistics.norm(this, 2, null, false);
+    }
+
+    /** {@code torch.norm(input, p)}: the vector p-norm of all elements (p may be 0, inf, -inf or any real). */
+    public NDArray norm(double p) {
+        return Statistics.norm(this, p, null, false);
+    }
+
+    /** {@code torch.norm(input, p, dim)}. */
+    public NDArray norm(double p, int... dims) {
+        return Statistics.norm(this, p, dims, false);
+    }
+
+    /** {@code torch.norm(input, p, dim, keepdim)}, i.e. {@code torch.linalg.vector_norm(input, p, dim, keepdim)}. */
+    public NDArray norm(double p, int[] dims, boolean keepdim) {
+        return Statistics.norm(this, p, dims, keepdim);
+    }
+
+    /** {@code torch.norm(input, "fro", dim, keepdim)}: the 2-norm over at most two dims (all when {@code dims} is null). */
+    public NDArray norm(String p, int[] dims, boolean keepdim) {
+        return Statistics.norm(this, p, dims, keepdim);
+    }
+
+    /** {@code torch.all(input)}: a 0-d bool, true when no element is zero (true for an empty array). */
+    public NDArray all() {
+        return Reductions.allAny(this, null, false, true);
+    }
+
+    /** {@code torch.all(input, dim)}. */
+    public NDArray all(int dim) {
+        return Reductions.allAny(this, new int[] {dim}, false, true);
+    }
+
+    /** {@code torch.all(input, dim, keepdim)}. */
+    public NDArray all(int dim, boolean keepdim) {
+        return Reductions.allAny(this, new int[] {dim}, keepdim, true);
+    }
+
+    /** {@code torch.all(input, dim=dims, keepdim)}; an empty {@code dims} reduces nothing (an elementwise bool copy). */
+    public NDArray all(int[] dims, boolean keepdim) {
+        return Reductions.allAny(this, dims, keepdim, true);
+    }
+
+    /** {@code torch.any(input)}: a 0-d bool, true when some element is non-zero (false for an empty array). */
+    public NDArray any() {
+        return Reductions.allAny(this, null, false, false);
+    }
+
+    /** {@code torch.any(input, dim)}. */
+    public NDArray any(int dim) {
+        return Reductions.allAny(this, new int[] {dim}, false, false);
+    }
+
+    /** {@code torch.any(input, dim, keepdim)}. */
+    public NDArray any(int dim, boolean keepdim) {
+        return Reductions.allAny(this, new int[] {dim}, keepdim, false);
+    }
+
+    /** {@code torch.any(input, dim=dims, keepdim)}; an empty {@code dims} reduces nothing. */
+    public NDArray any(int[] dims, boolean keepdim) {
+        return Reductions.allAny(this, dims, keepdim, false);
+    }
+
+    /** {@code torch.cumsum(input, dim)}: int64 for integral and bool inputs; floats accumulate in double. */
+    public NDArray cumsum(int dim) {
+        return Cumulative.cumulate(this, dim, false);
+    }
+
+    /** {@code torch.cumprod(input, dim)}: int64 for integral and bool inputs; floats accumulate in double. */
+    public NDArray cumprod(int dim) {
+        return Cumulative.cumulate(this, dim, true);
+    }
+
+    /** {@code torch.softmax(input, dim)}: float32/float64 only, computed stably (max subtracted). */
+    public NDArray softmax(int dim) {
+        return Softmax.softmax(this, dim, false);
+    }
+
+    /** {@code torch.log_softmax(input, dim)}: {@code x - max - log(sum(exp(x - max)))}. */
+    public NDArray logSoftmax(int dim) {
+        return Softmax.softmax(this, dim, true);
+    }
 
     // ------------------------------------------------------------------ end of reductions
 

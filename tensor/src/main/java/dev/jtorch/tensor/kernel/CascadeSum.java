@@ -1,0 +1,162 @@
+package dev.jtorch.tensor.kernel;
+
+/**
+ * PyTorch's cascade sum ({@code aten/src/ATen/native/cpu/SumKernel.cpp}, {@code multi_row_sum} and
+ * {@code row_sum}) in scalar form. Floats are added in the input precision, but only numbers of
+ * a similar magnitude meet: level 0 adds {@code 2^p} elements (p = max(4, ceilLog2(n)/4)), then is
+ * added into level 1 and cleared, level 1 into level 2 every {@code 2^2p} elements, and so on over
+ * 4 levels. The error grows like {@code O(log n)} instead of {@code O(n)}, in one pass with O(1)
+ * memory. A row is read as {@code (n/4, 4)} so 4 independent cascades run side by side (PyTorch's
+ * {@code ilp_factor}); the leftover elements go into the first, then the four are added in order.
+ */
+final class CascadeSum {
+    private CascadeSum() {}
+
+    static final int LEVELS = 4;
+    static final int ILP = 4;
+
+    /** {@code c10}'s {@code CeilLog2}: 1 for x <= 2. */
+    static int ceilLog2(long x) {
+        return x <= 2 ? 1 : 64 - Long.numberOfLeadingZeros(x - 1);
+    }
+
+    /** log2 of the number of items a cascade level adds before passing its sum up. */
+    static int levelPower(long n) {
+        return Math.max(4, ceilLog2(n) / LEVELS);
+    }
+
+    /**
+     * True when, after {@code done} items, the carry from level {@code j-1} into {@code j} is the
+     * last one of this round (PyTorch stops carrying once {@code done} is not a multiple of {@code 2^(j*p)}).
+     */
+    static boolean stopCarry(long done, int j, int levelPower) {
+        long mask = ((1L << levelPower) - 1) << (j * levelPower);
+        return (done & mask) != 0;
+    }
+
+    static float sum(float[] x, int off, int stride, int n) {
+        int groups = n / ILP;
+        int lp = levelPower(groups);
+        int step = 1 << lp;
+        float a0 = 0;
+        float a1 = 0;
+        float a2 = 0;
+        float a3 = 0;
+        // levels 1..3 of the four cascades: lv[(level - 1) * 4 + k]; only needed when a carry happens
+        float[] lv = groups >= step ? new float[(LEVELS - 1) * ILP] : null;
+        int gs = ILP * stride;
+        int i = 0;
+        int p = off;
+        while (groups - i >= step) {
+            for (int j = 0; j < step; j++, i++, p += gs) {
+                a0 += x[p];
+                a1 += x[p + stride];
+                a2 += x[p + 2 * stride];
+                a3 += x[p + 3 * stride];
+            }
+            lv[0] += a0;
+            lv[1] += a1;
+            lv[2] += a2;
+            lv[3] += a3;
+            a0 = 0;
+            a1 = 0;
+            a2 = 0;
+            a3 = 0;
+            carry(lv, i, lp);
+        }
+        for (; i < groups; i++, p += gs) {
+            a0 += x[p];
+            a1 += x[p + stride];
+            a2 += x[p + 2 * stride];
+            a3 += x[p + 3 * stride];
+        }
+        if (lv != null) {
+            a0 = a0 + lv[0] + lv[4] + lv[8];
+            a1 = a1 + lv[1] + lv[5] + lv[9];
+            a2 = a2 + lv[2] + lv[6] + lv[10];
+            a3 = a3 + lv[3] + lv[7] + lv[11];
+        }
+        for (int t = groups * ILP; t < n; t++) {
+            a0 += x[off + t * stride];
+        }
+        return a0 + a1 + a2 + a3;
+    }
+
+    /** Carries level 1 into 2 and 2 into 3 as far as {@code done} allows (level 0 was already added into 1). */
+    static void carry(float[] lv, long done, int lp) {
+        int width = lv.length / (LEVELS - 1);
+        for (int j = 2; j < LEVELS; j++) {
+            if (stopCarry(done, j - 1, lp)) {
+                return;
+            }
+            int dst = (j - 1) * width;
+            int src = (j - 2) * width;
+            for (int k = 0; k < width; k++) {
+                lv[dst + k] += lv[src + k];
+                lv[src + k] = 0;
+            }
+        }
+    }
+
+    static double sum(double[] x, int off, int stride, int n) {
+        int groups = n / ILP;
+        int lp = levelPower(groups);
+        int step = 1 << lp;
+        double a0 = 0;
+        double a1 = 0;
+        double a2 = 0;
+        double a3 = 0;
+        double[] lv = groups >= step ? new double[(LEVELS - 1) * ILP] : null;
+        int gs = ILP * stride;
+        int i = 0;
+        int p = off;
+        while (groups - i >= step) {
+            for (int j = 0; j < step; j++, i++, p += gs) {
+                a0 += x[p];
+                a1 += x[p + stride];
+                a2 += x[p + 2 * stride];
+                a3 += x[p + 3 * stride];
+            }
+            lv[0] += a0;
+            lv[1] += a1;
+            lv[2] += a2;
+            lv[3] += a3;
+            a0 = 0;
+            a1 = 0;
+            a2 = 0;
+            a3 = 0;
+            carry(lv, i, lp);
+        }
+        for (; i < groups; i++, p += gs) {
+            a0 += x[p];
+            a1 += x[p + stride];
+            a2 += x[p + 2 * stride];
+            a3 += x[p + 3 * stride];
+        }
+        if (lv != null) {
+            a0 = a0 + lv[0] + lv[4] + lv[8];
+            a1 = a1 + lv[1] + lv[5] + lv[9];
+            a2 = a2 + lv[2] + lv[6] + lv[10];
+            a3 = a3 + lv[3] + lv[7] + lv[11];
+        }
+        for (int t = groups * ILP; t < n; t++) {
+            a0 += x[off + t * stride];
+        }
+        return a0 + a1 + a2 + a3;
+    }
+
+    static void carry(double[] lv, long done, int lp) {
+        int width = lv.length / (LEVELS - 1);
+        for (int j = 2; j < LEVELS; j++) {
+            if (stopCarry(done, j - 1, lp)) {
+                return;
+            }
+            int dst = (j - 1) * width;
+            int src = (j - 2) * width;
+            for (int k = 0; k < width; k++) {
+                lv[dst + k] += lv[src + k];
+                lv[src + k] = 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,283 @@
+package dev.jtorch.tensor.kernel;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The fused softmax-family kernels of {@link VectorReduction} on contiguous data, with lanewise
+ * {@code EXP}/{@code LOG}: given the row maximum, one pass sums {@code exp(x - max)} (storing it for
+ * softmax) and one pass writes the result. Column blocks (softmax over an outer dim) keep the
+ * per-column max and sum in vectors, {@code F.length()} columns at a time, as PyTorch's
+ * {@code _vec_softmax} does. Operation order follows {@link SoftmaxRef}.
+ */
+final class VectorSoftmax {
+    private VectorSoftmax() {}
+
+    private static final VectorSpecies<Float> F = VectorReduction.F;
+    private static final VectorSpecies<Double> D = VectorReduction.D;
+
+    // ------------------------------------------------------------------ float
+
+    static float logSumExp(float[] x, int off, int n, float max) {
+        float m = Float.isInfinite(max) ? 0 : max;
+        return (float) Math.log(expSum(x, off, n, m)) + m;
+    }
+
+    static void finishRow(float[] x, int xo, float[] out, int oo, int n, float m, boolean log) {
+        if (log) {
+            subtract(x, xo, out, oo, n, m, (float) Math.log(expSum(x, xo, n, m)));
+        } else {
+            scale(out, oo, n, 1 / expStore(x, xo, out, oo, n, m));
+        }
+    }
+
+    private static float expSum(float[] x, int off, int n, float m) {
+        int vl = F.length();
+        FloatVector mv = FloatVector.broadcast(F, m);
+        FloatVector a0 = FloatVector.zero(F);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
+        int i = 0;
+        for (; i <= n - 4 * vl; i += 4 * vl) {
+            a0 = a0.add(FloatVector.fromArray(F, x, off + i).sub(mv).lanewise(VectorOperators.EXP));
+            a1 = a1.add(FloatVector.fromArray(F, x, off + i + vl).sub(mv).lanewise(VectorOperators.EXP));
+            a2 = a2.add(FloatVector.fromArray(F, x, off + i + 2 * vl).sub(mv).lanewise(VectorOperators.EXP));
+            a3 = a3.add(FloatVector.fromArray(F, x, off + i + 3 * vl).sub(mv).lanewise(VectorOperators.EXP));
+        }
+        for (; i <= n - vl; i += vl) {
+            a0 = a0.add(FloatVector.fromArray(F, x, off + i).sub(mv).lanewise(VectorOperators.EXP));
+        }
+        float s = a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            s += (float) Math.exp(x[off + i] - m);
+        }
+        return s;
+    }
+
+    /** {@code out = exp(x - m)}; returns the sum. */
+    private static float expStore(float[] x, int xo, float[] out, int oo, int n, float m) {
+        int vl = F.length();
+        FloatVector mv = FloatVector.broadcast(F, m);
+        FloatVector a0 = FloatVector.zero(F);
+        FloatVector a1 = a0;
+        int i = 0;
+        for (; i <= n - 2 * vl; i += 2 * vl) {
+            FloatVector e0 = FloatVector.fromArray(F, x, xo + i).sub(mv).lanewise(VectorOperators.EXP);
+            FloatVector e1 = FloatVector.fromArray(F, x, xo + i + vl).sub(mv).lanewise(VectorOperators.EXP);
+            e0.intoArray(out, oo + i);
+            e1.intoArray(out, oo + i + vl);
+            a0 = a0.add(e0);
+            a1 = a1.add(e1);
+        }
+        for (; i <= n - vl; i += vl) {
+            FloatVector e = FloatVector.fromArray(F, x, xo + i).sub(mv).lanewise(VectorOperators.EXP);
+            e.intoArray(out, oo + i);
+            a0 = a0.add(e);
+        }
+        float s = a0.add(a1).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            float e = (float) Math.exp(x[xo + i] - m);
+            out[oo + i] = e;
+            s += e;
+        }
+        return s;
+    }
+
+    private static void scale(float[] out, int oo, int n, float r) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += F.length()) {
+            FloatVector.fromArray(F, out, oo + i).mul(r).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] *= r;
+        }
+    }
+
+    /** {@code out = x - m - ls}, in that order (PyTorch keeps it for large inputs with small differences). */
+    private static void subtract(float[] x, int xo, float[] out, int oo, int n, float m, float ls) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += F.length()) {
+            FloatVector.fromArray(F, x, xo + i).sub(m).sub(ls).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = x[xo + i] - m - ls;
+        }
+    }
+
+    /** Softmax down the first {@code bound} columns (a multiple of the vector length) of a rows x cols block. */
+    static void columns(float[] x, int xo, float[] out, int oo, int rows, int cols, int bound, boolean log) {
+        for (int j = 0; j < bound; j += F.length()) {
+            if (log) {
+                logSoftmaxBlock(x, xo + j, out, oo + j, rows, cols);
+            } else {
+                softmaxBlock(x, xo + j, out, oo + j, rows, cols);
+            }
+        }
+    }
+
+    private static void softmaxBlock(float[] x, int xo, float[] out, int oo, int rows, int stride) {
+        FloatVector m = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
+        for (int i = 0; i < rows; i++) {
+            m = m.lanewise(VectorOperators.MAX, FloatVector.fromArray(F, x, xo + i * stride));
+        }
+        FloatVector s = FloatVector.zero(F);
+        for (int i = 0; i < rows; i++) {
+            FloatVector e = FloatVector.fromArray(F, x, xo + i * stride).sub(m).lanewise(VectorOperators.EXP);
+            e.intoArray(out, oo + i * stride);
+            s = s.add(e);
+        }
+        for (int i = 0; i < rows; i++) {
+            FloatVector.fromArray(F, out, oo + i * stride).div(s).intoArray(out, oo + i * stride);
+        }
+    }
+
+    private static void logSoftmaxBlock(float[] x, int xo, float[] out, int oo, int rows, int stride) {
+        FloatVector m = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
+        for (int i = 0; i < rows; i++) {
+            m = m.lanewise(VectorOperators.MAX, FloatVector.fromArray(F, x, xo + i * stride));
+        }
+        FloatVector s = FloatVector.zero(F);
+        for (int i = 0; i < rows; i++) {
+            s = s.add(FloatVector.fromArray(F, x, xo + i * stride).sub(m).lanewise(VectorOperators.EXP));
+        }
+        FloatVector ls = s.lanewise(VectorOperators.LOG);
+        for (int i = 0; i < rows; i++) {
+            FloatVector.fromArray(F, x, xo + i * stride).sub(m).sub(ls).intoArray(out, oo + i * stride);
+        }
+    }
+
+    // ------------------------------------------------------------------ double
+
+    static double logSumExp(double[] x, int off, int n, double max) {
+        double m = Double.isInfinite(max) ? 0 : max;
+        return Math.log(expSum(x, off, n, m)) + m;
+    }
+
+    static void finishRow(double[] x, int xo, double[] out, int oo, int n, double m, boolean log) {
+        if (log) {
+            subtract(x, xo, out, oo, n, m, Math.log(expSum(x, xo, n, m)));
+        } else {
+            scale(out, oo, n, 1 / expStore(x, xo, out, oo, n, m));
+        }
+    }
+
+    private static double expSum(double[] x, int off, int n, double m) {
+        int vl = D.length();
+        DoubleVector mv = DoubleVector.broadcast(D, m);
+        DoubleVector a0 = DoubleVector.zero(D);
+        DoubleVector a1 = a0;
+        DoubleVector a2 = a0;
+        DoubleVector a3 = a0;
+        int i = 0;
+        for (; i <= n - 4 * vl; i += 4 * vl) {
+            a0 = a0.add(DoubleVector.fromArray(D, x, off + i).sub(mv).lanewise(VectorOperators.EXP));
+            a1 = a1.add(DoubleVector.fromArray(D, x, off + i + vl).sub(mv).lanewise(VectorOperators.EXP));
+            a2 = a2.add(DoubleVector.fromArray(D, x, off + i + 2 * vl).sub(mv).lanewise(VectorOperators.EXP));
+            a3 = a3.add(DoubleVector.fromArray(D, x, off + i + 3 * vl).sub(mv).lanewise(VectorOperators.EXP));
+        }
+        for (; i <= n - vl; i += vl) {
+            a0 = a0.add(DoubleVector.fromArray(D, x, off + i).sub(mv).lanewise(VectorOperators.EXP));
+        }
+        double s = a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            s += Math.exp(x[off + i] - m);
+        }
+        return s;
+    }
+
+    private static double expStore(double[] x, int xo, double[] out, int oo, int n, double m) {
+        int vl = D.length();
+        DoubleVector mv = DoubleVector.broadcast(D, m);
+        DoubleVector a0 = DoubleVector.zero(D);
+        DoubleVector a1 = a0;
+        int i = 0;
+        for (; i <= n - 2 * vl; i += 2 * vl) {
+            DoubleVector e0 = DoubleVector.fromArray(D, x, xo + i).sub(mv).lanewise(VectorOperators.EXP);
+            DoubleVector e1 = DoubleVector.fromArray(D, x, xo + i + vl).sub(mv).lanewise(VectorOperators.EXP);
+            e0.intoArray(out, oo + i);
+            e1.intoArray(out, oo + i + vl);
+            a0 = a0.add(e0);
+            a1 = a1.add(e1);
+        }
+        for (; i <= n - vl; i += vl) {
+            DoubleVector e = DoubleVector.fromArray(D, x, xo + i).sub(mv).lanewise(VectorOperators.EXP);
+            e.intoArray(out, oo + i);
+            a0 = a0.add(e);
+        }
+        double s = a0.add(a1).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            double e = Math.exp(x[xo + i] - m);
+            out[oo + i] = e;
+            s += e;
+        }
+        return s;
+    }
+
+    private static void scale(double[] out, int oo, int n, double r) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += D.length()) {
+            DoubleVector.fromArray(D, out, oo + i).mul(r).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] *= r;
+        }
+    }
+
+    private static void subtract(double[] x, int xo, double[] out, int oo, int n, double m, double ls) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += D.length()) {
+            DoubleVector.fromArray(D, x, xo + i).sub(m).sub(ls).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = x[xo + i] - m - ls;
+        }
+    }
+
+    static void columns(double[] x, int xo, double[] out, int oo, int rows, int cols, int bound, boolean log) {
+        for (int j = 0; j < bound; j += D.length()) {
+            if (log) {
+                logSoftmaxBlock(x, xo + j, out, oo + j, rows, cols);
+            } else {
+                softmaxBlock(x, xo + j, out, oo + j, rows, cols);
+            }
+        }
+    }
+
+    private static void softmaxBlock(double[] x, int xo, double[] out, int oo, int rows, int stride) {
+        DoubleVector m = DoubleVector.broadcast(D, Double.NEGATIVE_INFINITY);
+        for (int i = 0; i < rows; i++) {
+            m = m.lanewise(VectorOperators.MAX, DoubleVector.fromArray(D, x, xo + i * stride));
+        }
+        DoubleVector s = DoubleVector.zero(D);
+        for (int i = 0; i < rows; i++) {
+            DoubleVector e = DoubleVector.fromArray(D, x, xo + i * stride).sub(m).lanewise(VectorOperators.EXP);
+            e.intoArray(out, oo + i * stride);
+            s = s.add(e);
+        }
+        for (int i = 0; i < rows; i++) {
+            DoubleVector.fromArray(D, out, oo + i * stride).div(s).intoArray(out, oo + i * stride);
+        }
+    }
+
+    private static void logSoftmaxBlock(double[] x, int xo, double[] out, int oo, int rows, int stride) {
+        DoubleVector m = DoubleVector.broadcast(D, Double.NEGATIVE_INFINITY);
+        for (int i = 0; i < rows; i++) {
+            m = m.lanewise(VectorOperators.MAX, DoubleVector.fromArray(D, x, xo + i * stride));
+        }
+        DoubleVector s = DoubleVector.zero(D);
+        for (int i = 0; i < rows; i++) {
+            s = s.add(DoubleVector.fromArray(D, x, xo + i * stride).sub(m).lanewise(VectorOperators.EXP));
+        }
+        DoubleVector ls = s.lanewise(VectorOperators.LOG);
+        for (int i = 0; i < rows; i++) {
+            DoubleVector.fromArray(D, x, xo + i * stride).sub(m).sub(ls).intoArray(out, oo + i * stride);
+        }
+    }
+}
