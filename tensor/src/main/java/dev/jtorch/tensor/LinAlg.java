@@ -132,7 +132,7 @@ final class LinAlg {
         }
         checkNotBool(self.dtype(), "dot");
         NDArray out = NDArray.empty(self.dtype());
-        BatchedGemm.mm(self.unsqueeze(0), other.unsqueeze(1), out.view(1, 1), 1, 0);
+        BatchedGemm.mm(self.unsqueeze(0), other.unsqueeze(1), out.withLayout(new int[] {1, 1}, new int[] {1, 1}, out.offset()), 1, 0);
         return out;
     }
 
