@@ -1298,6 +1298,57 @@ public final class NDArray {
 
     // ------------------------------------------------------------------ linear algebra (LinAlg.java)
 
+    /**
+     * {@code torch.matmul(self, other)} in all of PyTorch's rank cases: 1-d @ 1-d is a dot product
+     * (0-d result), 2-d @ 1-d a matrix-vector product, 1-d @ 2-d a row vector times a matrix (the
+     * prepended dim removed), 2-d @ 2-d a matrix product, and with 3 or more dims a batched product
+     * whose batch dims broadcast (a 1-d operand is a row or column shared by every batch entry).
+     * Both operands must have the same dtype (float32, float64 or int64).
+     */
+    public NDArray matmul(NDArray other) {
+        return LinAlg.matmul(this, other);
+    }
+
+    /** {@code torch.mm(self, mat2)}: {@code [n, m] @ [m, p] -> [n, p]}, no broadcasting. */
+    public NDArray mm(NDArray mat2) {
+        return LinAlg.mm(this, mat2);
+    }
+
+    /** {@code torch.bmm(self, mat2)}: {@code [b, n, m] @ [b, m, p] -> [b, n, p]}, no broadcasting. */
+    public NDArray bmm(NDArray mat2) {
+        return LinAlg.bmm(this, mat2);
+    }
+
+    /** {@code torch.mv(self, vec)}: {@code [n, m] @ [m] -> [n]}. */
+    public NDArray mv(NDArray vec) {
+        return LinAlg.mv(this, vec);
+    }
+
+    /** {@code torch.dot(self, other)}: the 0-d inner product of two 1-d tensors of the same dtype and size. */
+    public NDArray dot(NDArray other) {
+        return LinAlg.dot(this, other);
+    }
+
+    /** {@code torch.outer(self, vec2)}: {@code [n] x [m] -> [n, m]}, with {@code mul}'s type promotion. */
+    public NDArray outer(NDArray vec2) {
+        return LinAlg.outer(this, vec2);
+    }
+
+    /**
+     * {@code torch.addmm(input, mat1, mat2, beta=beta, alpha=alpha)}: {@code beta * input + alpha *
+     * (mat1 @ mat2)}, {@code input} broadcast to the product's shape. With {@code beta == 0},
+     * {@code input} is ignored (its NaN and inf do not propagate). For int64 the scalars are
+     * truncated to integers, as PyTorch converts them to the tensor's type.
+     */
+    public static NDArray addmm(NDArray input, NDArray mat1, NDArray mat2, double beta, double alpha) {
+        return LinAlg.addmm(input, mat1, mat2, beta, alpha);
+    }
+
+    /** {@code torch.addmm(input, mat1, mat2)}: {@code input + mat1 @ mat2}. */
+    public static NDArray addmm(NDArray input, NDArray mat1, NDArray mat2) {
+        return LinAlg.addmm(input, mat1, mat2, 1, 1);
+    }
+
     // ------------------------------------------------------------------ end of linear algebra
 
     // ------------------------------------------------------------------ indexing and joining (Indexing.java, Joining.java)

@@ -1,0 +1,77 @@
+package dev.jtorch.tensor.kernel;
+
+import dev.jtorch.tensor.Parallel;
+
+/**
+ * Cache blocking and task splitting shared by the float32 and float64 GEMM drivers (BLIS
+ * terminology: {@code KC} is the depth of a packed panel, {@code MC} the rows of a packed
+ * {@code A} block, {@code NC} the columns of a packed {@code B} block).
+ *
+ * <p>Blocks are sized for a core with a 32 KB L1, 1 MB L2 and a shared L3: a {@code KC x NR}
+ * micro-panel of {@code B} stays in L1 while the {@code MC x KC} block of {@code A} streams from L2
+ * and the {@code KC x NC} block of {@code B} sits in L3.
+ */
+final class GemmPlan {
+    private GemmPlan() {}
+
+    /** Below this many multiply-adds ({@code m * n * k}) a GEMM runs on the calling thread only. */
+    static final long PARALLEL_MIN_WORK = 1L << 20;
+    /** A task gets at least this many multiply-adds, so the thread hand-off (~10 us) stays small. */
+    static final long TASK_MIN_WORK = 1L << 19;
+    /** At or below this many multiply-adds the plain scalar loop beats packing. */
+    static final long TINY_WORK = 512;
+
+    /** Bytes of packed {@code B} per element, per dtype, scale the blocks: float32 = 4, float64 = 8. */
+    static int kc(int elementBytes) {
+        return Integer.getInteger("tune.kc", elementBytes == 4 ? 256 : 128);
+    }
+
+    static int mc(int mr) {
+        return Math.max(mr, Integer.getInteger("tune.mc", 240) / mr * mr);
+    }
+
+    static int nc(int nr) {
+        return Math.max(nr, Integer.getInteger("tune.nc", 2048) / nr * nr);
+    }
+
+    /**
+     * How many tasks to split an {@code m x n x k} product into: 1 below the parallel threshold,
+     * else up to two per thread (dynamic claiming evens out cores that other work slows down),
+     * each with at least {@link #TASK_MIN_WORK} multiply-adds and one tile of the split dimension.
+     */
+    static int tasks(int m, int n, int k, int mr, int nr) {
+        long work = (long) m * n * k;
+        if (work < PARALLEL_MIN_WORK || Parallel.inParallelRegion()) {
+            return 1;
+        }
+        int threads = Parallel.getNumThreads();
+        if (threads <= 1) {
+            return 1;
+        }
+        long byWork = work / TASK_MIN_WORK;
+        int tiles = splitRows(m, n, mr, nr) ? ceilDiv(m, mr) : ceilDiv(n, nr);
+        return (int) Math.max(1, Math.min(Math.min(2L * threads, byWork), tiles));
+    }
+
+    /**
+     * Split the rows of {@code C} (each task then packs all of {@code B}, a cheap vector copy when
+     * {@code B} is row-major) unless there are too few row tiles to go round.
+     */
+    static boolean splitRows(int m, int n, int mr, int nr) {
+        int rowTiles = ceilDiv(m, mr);
+        return rowTiles >= 4 || rowTiles >= ceilDiv(n, nr);
+    }
+
+    /** Start of part {@code t} of {@code parts} over {@code [0, extent)}, aligned to {@code align}. */
+    static int partStart(int t, int parts, int extent, int align) {
+        int units = ceilDiv(extent, align);
+        int per = units / parts;
+        int extra = units % parts;
+        int start = (t * per + Math.min(t, extra)) * align;
+        return Math.min(start, extent);
+    }
+
+    static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+}
