@@ -80,13 +80,16 @@ final class IndexLoops {
      * {@code dst[d + i*dInc + idx[x + i*xInc] * dimStride] += alpha * src[s + i*sInc]}, in element
      * order (so duplicate indices accumulate in index order, as PyTorch's CPU loops do). Alpha is
      * cast to the dtype first ({@code alpha.to<scalar_t>()}); for bool, addition is logical or.
+     * With {@code fused}, floating {@code self + alpha * src} is one fused multiply-add, as in
+     * PyTorch's vectorized {@code add_} ({@code vec::fmadd}) that {@code index_add_} uses for
+     * tensors of 2+ dims; its 1-d loop rounds the product first.
      */
     static void scatterAdd(Object dst, int d, int dInc, Object src, int s, int sInc,
-                           long[] idx, int x, int xInc, int dimStride, double alpha, int n) {
+                           long[] idx, int x, int xInc, int dimStride, double alpha, boolean fused, int n) {
         if (dst instanceof float[]) {
-            addFloat((float[]) dst, d, dInc, (float[]) src, s, sInc, idx, x, xInc, dimStride, (float) alpha, n);
+            addFloat((float[]) dst, d, dInc, (float[]) src, s, sInc, idx, x, xInc, dimStride, (float) alpha, fused, n);
         } else if (dst instanceof double[]) {
-            addDouble((double[]) dst, d, dInc, (double[]) src, s, sInc, idx, x, xInc, dimStride, alpha, n);
+            addDouble((double[]) dst, d, dInc, (double[]) src, s, sInc, idx, x, xInc, dimStride, alpha, fused, n);
         } else if (dst instanceof long[]) {
             long[] o = (long[]) dst;
             long[] a = (long[]) src;
@@ -106,10 +109,15 @@ final class IndexLoops {
     }
 
     private static void addFloat(float[] o, int d, int dInc, float[] a, int s, int sInc,
-                                 long[] idx, int x, int xInc, int dimStride, float alpha, int n) {
+                                 long[] idx, int x, int xInc, int dimStride, float alpha, boolean fused, int n) {
         if (alpha == 1f) {
             for (int i = 0; i < n; i++) {
                 o[d + i * dInc + (int) idx[x + i * xInc] * dimStride] += a[s + i * sInc];
+            }
+        } else if (fused) {
+            for (int i = 0; i < n; i++) {
+                int p = d + i * dInc + (int) idx[x + i * xInc] * dimStride;
+                o[p] = Math.fma(alpha, a[s + i * sInc], o[p]);
             }
         } else {
             for (int i = 0; i < n; i++) {
@@ -119,10 +127,15 @@ final class IndexLoops {
     }
 
     private static void addDouble(double[] o, int d, int dInc, double[] a, int s, int sInc,
-                                  long[] idx, int x, int xInc, int dimStride, double alpha, int n) {
+                                  long[] idx, int x, int xInc, int dimStride, double alpha, boolean fused, int n) {
         if (alpha == 1d) {
             for (int i = 0; i < n; i++) {
                 o[d + i * dInc + (int) idx[x + i * xInc] * dimStride] += a[s + i * sInc];
+            }
+        } else if (fused) {
+            for (int i = 0; i < n; i++) {
+                int p = d + i * dInc + (int) idx[x + i * xInc] * dimStride;
+                o[p] = Math.fma(alpha, a[s + i * sInc], o[p]);
             }
         } else {
             for (int i = 0; i < n; i++) {

@@ -58,10 +58,11 @@ final class Indexing {
         Object dst = s.storage();
         Object sd = src.storage();
         long[] ix = (long[]) idx.storage();
+        boolean fused = self.dim() > 1; // PyTorch: add_ (vec::fmadd) per slice for 2+ dims, a scalar loop otherwise
         Loops.forEachRow(shape, new int[] {s.offset(), src.offset(), idx.offset()},
                 new int[][] {zeroAt(s.stride(), dim), src.strides(), alongDim(idx, shape.length, dim)},
                 (off, inc, len) -> IndexLoops.scatterAdd(dst, off[0], inc[0], sd, off[1], inc[1],
-                        ix, off[2], inc[2], ds, alpha, len));
+                        ix, off[2], inc[2], ds, alpha, fused, len));
         return self;
     }
 

@@ -44,7 +44,7 @@ final class Rearranging {
             throw new IllegalArgumentException("`shifts` required");
         }
         if (dims.length == 0 && shifts.length == 1) {
-            return rollOne(self.contiguous().view(self.numel()), shifts[0], 0).view(self.sizes());
+            return rollOne(self.reshape(-1), shifts[0], 0).reshape(self.sizes());
         }
         if (shifts.length != dims.length) {
             throw new IllegalArgumentException("shifts and dimensions must align. shifts: " + shifts.length

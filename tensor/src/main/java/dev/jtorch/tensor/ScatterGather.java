@@ -84,7 +84,7 @@ final class ScatterGather {
         int[] offsets = {s.offset(), src1.offset(), ix1.offset()};
         if (add) {
             Loops.forEachRow(ix1.sizes(), offsets, strides, (off, inc, n) -> IndexLoops.scatterAdd(
-                    dst, off[0], inc[0], sd, off[1], inc[1], ix, off[2], inc[2], ds, 1.0, n));
+                    dst, off[0], inc[0], sd, off[1], inc[1], ix, off[2], inc[2], ds, 1.0, false, n));
         } else {
             Loops.forEachRow(ix1.sizes(), offsets, strides, (off, inc, n) -> IndexLoops.scatter(
                     t, dst, off[0], inc[0], sd, off[1], inc[1], ix, off[2], inc[2], ds, n));
