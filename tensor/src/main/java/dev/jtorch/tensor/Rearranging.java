@@ -61,8 +61,11 @@ final class Rearranging {
         if (self.numel() == 0) {
             return self.clone();
         }
+        if (self.dim() == 0) { // PyTorch reads self.size(dim), which a 0-d tensor rejects
+            throw new IndexOutOfBoundsException("Dimension specified as " + dim + " but tensor has no dimensions");
+        }
         dim = Shapes.wrapDim(dim, self.dim());
-        int size = self.size(dim);
+        int size = self.sizeAt(dim);
         int start = (int) (((size - (long) shift) % size + size) % size);
         NDArray out = NDArray.empty(self.dtype(), self.sizes());
         out.narrow(dim, 0, size - start).copy_(self.narrow(dim, start, size - start));
