@@ -1,9 +1,14 @@
 package dev.jtorch.conformance;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import dev.jtorch.tensor.DType;
 import dev.jtorch.tensor.NDArray;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 
@@ -11,6 +16,7 @@ import org.bytedeco.pytorch.TensorVector;
  * Random inputs for the indexing/joining conformance tests: shapes of rank 0-4 with empty dims,
  * every dtype, and random layouts (contiguous, permuted, stepped, offset, stride-0 expanded) so
  * the strided paths are exercised. The same values go to libtorch (as contiguous copies).
+ * {@link #check} compares results exactly, or, where libtorch raises, the error messages.
  */
 final class IndexingInputs {
     static final DType[] DTYPES = {DType.FLOAT32, DType.FLOAT64, DType.INT64, DType.BOOL};
@@ -142,7 +148,7 @@ final class IndexingInputs {
         return Oracle.toTorch(a);
     }
 
-    static TensorVector torchList(java.util.List<NDArray> list) {
+    static TensorVector torchList(List<NDArray> list) {
         Tensor[] ts = new Tensor[list.size()];
         for (int i = 0; i < ts.length; i++) {
             ts[i] = Oracle.toTorch(list.get(i));
@@ -163,5 +169,42 @@ final class IndexingInputs {
         String m = String.valueOf(e.getMessage());
         int i = m.indexOf("\nException raised from");
         return i >= 0 ? m.substring(0, i) : m;
+    }
+
+    /** Exact equality, or the same error message when libtorch raises. */
+    static void check(Supplier<Tensor> torchOp, Supplier<NDArray> jtorchOp, String what) {
+        Tensor expected;
+        try {
+            expected = torchOp.get();
+        } catch (RuntimeException e) {
+            expectSameError(torchMessage(e), jtorchOp, what);
+            return;
+        }
+        Oracle.assertExact(Oracle.fromTorch(expected), jtorchOp.get(), what);
+    }
+
+    static void checkList(Supplier<TensorVector> torchOp, Supplier<List<NDArray>> jtorchOp, String what) {
+        TensorVector expected;
+        try {
+            expected = torchOp.get();
+        } catch (RuntimeException e) {
+            expectSameError(torchMessage(e), jtorchOp, what);
+            return;
+        }
+        List<NDArray> actual = jtorchOp.get();
+        assertEquals(expected.size(), actual.size(), what + ": number of pieces");
+        for (int i = 0; i < actual.size(); i++) {
+            Oracle.assertExact(Oracle.fromTorch(expected.get(i)), actual.get(i), what + ": piece " + i);
+        }
+    }
+
+    static void expectSameError(String message, Supplier<?> jtorchOp, String what) {
+        try {
+            jtorchOp.get();
+        } catch (RuntimeException e) {
+            assertEquals(message, e.getMessage(), what + ": error message");
+            return;
+        }
+        fail(what + ": libtorch raised \"" + message + "\" but jtorch did not");
     }
 }

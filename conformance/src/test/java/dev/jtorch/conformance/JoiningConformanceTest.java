@@ -1,21 +1,18 @@
 package dev.jtorch.conformance;
 
+import static dev.jtorch.conformance.IndexingInputs.check;
+import static dev.jtorch.conformance.IndexingInputs.checkList;
 import static dev.jtorch.conformance.IndexingInputs.describe;
 import static dev.jtorch.conformance.IndexingInputs.longs;
 import static dev.jtorch.conformance.IndexingInputs.torchOf;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.jtorch.tensor.DType;
 import dev.jtorch.tensor.NDArray;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.DoubleOptional;
-import org.bytedeco.pytorch.Tensor;
-import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 import org.junit.jupiter.api.Test;
 
@@ -201,42 +198,5 @@ class JoiningConformanceTest {
         }
         out[parts - 1] = left + (in.rnd.nextInt(10) == 0 ? 1 : 0);
         return out;
-    }
-
-    /** Exact equality, or the same error message when libtorch raises. */
-    static void check(Supplier<Tensor> torchOp, Supplier<NDArray> jtorchOp, String what) {
-        Tensor expected;
-        try {
-            expected = torchOp.get();
-        } catch (RuntimeException e) {
-            expectSameError(IndexingInputs.torchMessage(e), jtorchOp, what);
-            return;
-        }
-        Oracle.assertExact(Oracle.fromTorch(expected), jtorchOp.get(), what);
-    }
-
-    private static void checkList(Supplier<TensorVector> torchOp, Supplier<List<NDArray>> jtorchOp, String what) {
-        TensorVector expected;
-        try {
-            expected = torchOp.get();
-        } catch (RuntimeException e) {
-            expectSameError(IndexingInputs.torchMessage(e), jtorchOp, what);
-            return;
-        }
-        List<NDArray> actual = jtorchOp.get();
-        assertEquals(expected.size(), actual.size(), what + ": number of pieces");
-        for (int i = 0; i < actual.size(); i++) {
-            Oracle.assertExact(Oracle.fromTorch(expected.get(i)), actual.get(i), what + ": piece " + i);
-        }
-    }
-
-    static void expectSameError(String message, Supplier<?> jtorchOp, String what) {
-        try {
-            jtorchOp.get();
-        } catch (RuntimeException e) {
-            assertEquals(message, e.getMessage(), what + ": error message");
-            return;
-        }
-        fail(what + ": libtorch raised \"" + message + "\" but jtorch did not");
     }
 }

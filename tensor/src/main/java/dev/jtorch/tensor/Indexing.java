@@ -34,12 +34,24 @@ final class Indexing {
             throw new IllegalArgumentException("index_select(): Expected dtype int32 or int64 for index");
         }
         NDArray s = atLeast1d(self);
-        if (firstOutside(index, 0, s.sizeAt(dim)) != null) {
-            throw new IndexOutOfBoundsException("index out of range in self");
-        }
         int[] shape = s.sizes();
         shape[dim] = n;
         NDArray out = NDArray.empty(self.dtype(), rank == 0 ? new int[0] : shape);
+        if (rank > 1 && n == 0) {
+            return out;
+        }
+        int size = s.sizeAt(dim);
+        // PyTorch's CPU kernel checks with another message on its empty-self and dim-1 fast paths of 2+-d tensors.
+        boolean fastPath = rank > 1 && (dim == 1 || self.numel() == 0);
+        if (fastPath && size == 0) {
+            throw new IllegalArgumentException("index_select(): self indexing axis dim should be positive");
+        }
+        Long bad = firstOutside(index, 0, size);
+        if (bad != null) {
+            throw new IndexOutOfBoundsException(fastPath
+                    ? "INDICES element is out of DATA bounds, id=" + bad + " axis_dim=" + size
+                    : "index out of range in self");
+        }
         NDArray o = atLeast1d(out);
         gatherAlong(o, s, dim, index, alongDim(index, shape.length, dim), shape);
         return out;
