@@ -1353,6 +1353,269 @@ public final class NDArray {
 
     // ------------------------------------------------------------------ indexing and joining (Indexing.java, Joining.java)
 
+    /**
+     * {@code torch.index_select(self, dim, index)}: the slices {@code index[j]} along {@code dim}
+     * ({@code index} int64, 0-d or 1-d, every entry in {@code [0, size)}).
+     */
+    public NDArray indexSelect(int dim, NDArray index) {
+        return Indexing.indexSelect(this, dim, index);
+    }
+
+    /** {@code torch.gather(self, dim, index)}: {@code out[i][j] = self[index[i][j]][j]} for dim 0; the result has index's shape. */
+    public NDArray gather(int dim, NDArray index) {
+        return ScatterGather.gather(this, dim, index);
+    }
+
+    /** {@code torch.scatter(self, dim, index, src)}: a copy of self with {@code out[index[i][j]][j] = src[i][j]} for dim 0. */
+    public NDArray scatter(int dim, NDArray index, NDArray src) {
+        return ScatterGather.scatter_(clone(), dim, index, src);
+    }
+
+    /** {@code torch.scatter(self, dim, index, value)}: a copy of self with {@code value} written at the indexed positions. */
+    public NDArray scatter(int dim, NDArray index, double value) {
+        return ScatterGather.scatterValue_(clone(), dim, index, value);
+    }
+
+    /** {@code self.scatter_(dim, index, src)}; nothing is written when an index is out of range. */
+    public NDArray scatter_(int dim, NDArray index, NDArray src) {
+        return ScatterGather.scatter_(this, dim, index, src);
+    }
+
+    /** {@code self.scatter_(dim, index, value)}. */
+    public NDArray scatter_(int dim, NDArray index, double value) {
+        return ScatterGather.scatterValue_(this, dim, index, value);
+    }
+
+    /** {@code torch.scatter_add(self, dim, index, src)}: duplicates accumulate, in index order. */
+    public NDArray scatterAdd(int dim, NDArray index, NDArray src) {
+        return ScatterGather.scatterAdd_(clone(), dim, index, src);
+    }
+
+    /** {@code self.scatter_add_(dim, index, src)}. */
+    public NDArray scatterAdd_(int dim, NDArray index, NDArray src) {
+        return ScatterGather.scatterAdd_(this, dim, index, src);
+    }
+
+    /** {@code torch.index_add(self, dim, index, source)}: a copy of self with the slices of source added at index. */
+    public NDArray indexAdd(int dim, NDArray index, NDArray source) {
+        return Indexing.indexAdd_(clone(), dim, index, source, 1);
+    }
+
+    /** {@code torch.index_add(self, dim, index, source, alpha=alpha)}. */
+    public NDArray indexAdd(int dim, NDArray index, NDArray source, double alpha) {
+        return Indexing.indexAdd_(clone(), dim, index, source, alpha);
+    }
+
+    /** {@code self.index_add_(dim, index, source)}. */
+    public NDArray indexAdd_(int dim, NDArray index, NDArray source) {
+        return Indexing.indexAdd_(this, dim, index, source, 1);
+    }
+
+    /** {@code self.index_add_(dim, index, source, alpha=alpha)}: alpha is cast to the dtype first. */
+    public NDArray indexAdd_(int dim, NDArray index, NDArray source, double alpha) {
+        return Indexing.indexAdd_(this, dim, index, source, alpha);
+    }
+
+    /** {@code torch.index_copy(self, dim, index, source)}. */
+    public NDArray indexCopy(int dim, NDArray index, NDArray source) {
+        return Indexing.indexCopy_(clone(), dim, index, source);
+    }
+
+    /** {@code self.index_copy_(dim, index, source)}: slice {@code j} of source goes to slice {@code index[j]}. */
+    public NDArray indexCopy_(int dim, NDArray index, NDArray source) {
+        return Indexing.indexCopy_(this, dim, index, source);
+    }
+
+    /** {@code torch.index_fill(self, dim, index, value)}. */
+    public NDArray indexFill(int dim, NDArray index, double value) {
+        return Indexing.indexFill_(clone(), dim, index, value);
+    }
+
+    /** {@code self.index_fill_(dim, index, value)}: negative indices count from the end. */
+    public NDArray indexFill_(int dim, NDArray index, double value) {
+        return Indexing.indexFill_(this, dim, index, value);
+    }
+
+    /** {@code torch.take(self, index)}: elements of the flattened tensor, shaped like index; negative indices wrap. */
+    public NDArray take(NDArray index) {
+        return Indexing.take(this, index);
+    }
+
+    /** {@code torch.masked_select(self, mask)}: a 1-d array of the elements where the broadcast bool mask is true. */
+    public NDArray maskedSelect(NDArray mask) {
+        return Masking.maskedSelect(this, mask);
+    }
+
+    /** {@code torch.nonzero(self)}: int64 {@code [n, dim()]} coordinates of the nonzero elements, row-major. */
+    public NDArray nonzero() {
+        return Masking.nonzero(this);
+    }
+
+    /**
+     * {@code torch.nn.functional.one_hot(self, num_classes)} for an int64 tensor: int64 with a new
+     * last dim of {@code numClasses}; {@code -1} infers {@code max + 1}.
+     */
+    public NDArray oneHot(int numClasses) {
+        return ScatterGather.oneHot(this, numClasses);
+    }
+
+    /**
+     * {@code torch.cat(tensors, dim)} with type promotion over all inputs; 1-d tensors of shape
+     * {@code [0]} are skipped (PyTorch's legacy rule).
+     */
+    public static NDArray cat(java.util.List<NDArray> tensors, int dim) {
+        return Joining.cat(tensors, dim);
+    }
+
+    /** {@code torch.cat(tensors)} along dim 0. */
+    public static NDArray cat(java.util.List<NDArray> tensors) {
+        return Joining.cat(tensors, 0);
+    }
+
+    /** {@code torch.stack(tensors, dim)}: equal shapes joined along a new dim, with type promotion. */
+    public static NDArray stack(java.util.List<NDArray> tensors, int dim) {
+        return Joining.stack(tensors, dim);
+    }
+
+    /** {@code torch.stack(tensors)} along a new dim 0. */
+    public static NDArray stack(java.util.List<NDArray> tensors) {
+        return Joining.stack(tensors, 0);
+    }
+
+    /** {@code torch.split(self, split_size, dim)}: views of {@code splitSize} along dim (the last may be shorter). */
+    public java.util.List<NDArray> split(int splitSize, int dim) {
+        return Joining.split(this, splitSize, dim);
+    }
+
+    /** {@code torch.split(self, split_size)} along dim 0. */
+    public java.util.List<NDArray> split(int splitSize) {
+        return Joining.split(this, splitSize, 0);
+    }
+
+    /** {@code torch.split(self, [sizes], dim)} ({@code split_with_sizes}): views of the given lengths, which must sum to the dim's size. */
+    public java.util.List<NDArray> split(int[] sizes, int dim) {
+        return Joining.split(this, sizes, dim);
+    }
+
+    /** {@code torch.chunk(self, chunks, dim)}: at most {@code chunks} views of {@code ceil(size / chunks)}. */
+    public java.util.List<NDArray> chunk(int chunks, int dim) {
+        return Joining.chunk(this, chunks, dim);
+    }
+
+    /** {@code torch.chunk(self, chunks)} along dim 0. */
+    public java.util.List<NDArray> chunk(int chunks) {
+        return Joining.chunk(this, chunks, 0);
+    }
+
+    /** {@code torch.unbind(self, dim)}: the {@code select(dim, i)} views. */
+    public java.util.List<NDArray> unbind(int dim) {
+        return Joining.unbind(this, dim);
+    }
+
+    /** {@code torch.unbind(self)} along dim 0. */
+    public java.util.List<NDArray> unbind() {
+        return Joining.unbind(this, 0);
+    }
+
+    /**
+     * {@code torch.nn.functional.pad(self, pad, mode='constant', value=value)}: (left, right) pairs
+     * from the last dim backwards; negative amounts crop. The value is cast to the dtype.
+     */
+    public NDArray pad(int[] pad, double value) {
+        return Rearranging.pad(this, pad, value);
+    }
+
+    /** {@code torch.nn.functional.pad(self, pad)}: constant padding with zeros. */
+    public NDArray pad(int... pad) {
+        return Rearranging.pad(this, pad, 0);
+    }
+
+    /** {@code torch.flip(self, dims)}: a copy with the given dims reversed. */
+    public NDArray flip(int... dims) {
+        return Rearranging.flip(this, dims);
+    }
+
+    /** {@code torch.roll(self, shifts, dims)}: circular shifts, one per dim. */
+    public NDArray roll(int[] shifts, int[] dims) {
+        return Rearranging.roll(this, shifts, dims);
+    }
+
+    /** {@code torch.roll(self, shift, dim)}. */
+    public NDArray roll(int shift, int dim) {
+        return Rearranging.roll(this, new int[] {shift}, new int[] {dim});
+    }
+
+    /** {@code torch.roll(self, shift)}: along the flattened tensor, shape kept. */
+    public NDArray roll(int shift) {
+        return Rearranging.roll(this, new int[] {shift}, new int[0]);
+    }
+
+    /** {@code self.repeat(*sizes)}: tiles the tensor; extra leading sizes add dims. */
+    public NDArray repeat(int... sizes) {
+        return Rearranging.repeat(this, sizes);
+    }
+
+    /** {@code torch.tril(self, diagonal)}: zeroes the elements above the diagonal of the last two dims. */
+    public NDArray tril(int diagonal) {
+        return Triangular.triangle(this, diagonal, true);
+    }
+
+    /** {@code torch.tril(self)}. */
+    public NDArray tril() {
+        return Triangular.triangle(this, 0, true);
+    }
+
+    /** {@code self.tril_(diagonal)}. */
+    public NDArray tril_(int diagonal) {
+        return Triangular.triangle_(this, diagonal, true);
+    }
+
+    /** {@code self.tril_()}. */
+    public NDArray tril_() {
+        return Triangular.triangle_(this, 0, true);
+    }
+
+    /** {@code torch.triu(self, diagonal)}: zeroes the elements below the diagonal of the last two dims. */
+    public NDArray triu(int diagonal) {
+        return Triangular.triangle(this, diagonal, false);
+    }
+
+    /** {@code torch.triu(self)}. */
+    public NDArray triu() {
+        return Triangular.triangle(this, 0, false);
+    }
+
+    /** {@code self.triu_(diagonal)}. */
+    public NDArray triu_(int diagonal) {
+        return Triangular.triangle_(this, diagonal, false);
+    }
+
+    /** {@code self.triu_()}. */
+    public NDArray triu_() {
+        return Triangular.triangle_(this, 0, false);
+    }
+
+    /** {@code torch.diag(self, diagonal)}: 1-d to a square matrix, 2-d to a copy of its diagonal. */
+    public NDArray diag(int diagonal) {
+        return Triangular.diag(this, diagonal);
+    }
+
+    /** {@code torch.diag(self)}. */
+    public NDArray diag() {
+        return Triangular.diag(this, 0);
+    }
+
+    /** {@code torch.diagonal(self, offset, dim1, dim2)}: a view; the diagonal becomes the last dim. */
+    public NDArray diagonal(int offset, int dim1, int dim2) {
+        return Triangular.diagonal(this, offset, dim1, dim2);
+    }
+
+    /** {@code torch.diagonal(self)}: the main diagonal of dims 0 and 1, as a view. */
+    public NDArray diagonal() {
+        return Triangular.diagonal(this, 0, 0, 1);
+    }
+
+
     // ------------------------------------------------------------------ end of indexing and joining
 
     // ------------------------------------------------------------------ random (Generator.java, Random.java)
