@@ -221,7 +221,9 @@ final class Random {
         if (t.numel() == 0) {
             return t;
         }
-        boolean wide = dt != DType.BOOL && Long.compareUnsigned(range, 1L << 32) >= 0;
+        // uniform_int_from_to_distribution: random64() from a range of 2^28 on, for every dtype (the
+        // public builds' branch; Meta's internal FBCODE build uses 2^32 and only some dtypes)
+        boolean wide = Long.compareUnsigned(range, 1L << 28) >= 0;
         fill(t, g, range, from, wide ? Mode.FROM_TO_64 : Mode.FROM_TO_32);
         return t;
     }
