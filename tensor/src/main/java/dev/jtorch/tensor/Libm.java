@@ -2,24 +2,26 @@ package dev.jtorch.tensor;
 
 /**
  * The double-precision {@code log}, {@code log1p}, {@code sin}, {@code cos} that libtorch's scalar
- * normal kernels call from the C library (glibc's libm on Linux).
+ * normal kernels take from the C library, reproduced bit for bit for glibc on x86-64 with AVX2 and
+ * FMA (the machine libtorch's numbers are checked on): see {@link GlibcLog} and {@link GlibcSinCos}.
+ * On other C libraries libtorch's own float64 normals would differ in the last bit now and then.
  */
 final class Libm {
     private Libm() {}
 
     static double log(double x) {
-        return Math.log(x);
+        return GlibcLog.log(x);
     }
 
     static double log1p(double x) {
-        return Math.log1p(x);
+        return GlibcLog.log1p(x);
     }
 
     static double sin(double x) {
-        return Math.sin(x);
+        return GlibcSinCos.sin(x);
     }
 
     static double cos(double x) {
-        return Math.cos(x);
+        return GlibcSinCos.cos(x);
     }
 }
