@@ -130,6 +130,27 @@ class RandomConformanceTest {
         }
     }
 
+    /**
+     * Hundreds of thousands of normals per path, so that rare last-bit differences in the math
+     * (avx_mathfun, glibc's log/log1p/sin/cos, which products are fused) would show.
+     */
+    @Test
+    void manySamplesOnEveryNormalPath() {
+        Oracle.require();
+        for (DType dt : FLOATS) {
+            try (PointerScope s = new PointerScope()) {
+                seedBoth(11);
+                check(Oracle.fromTorch(torch.randn(longs(200_003), opts(dt))), NDArray.randn(dt, 200_003),
+                        "randn(200003) " + dt);
+                Tensor base = torch.zeros(longs(400, 250), opts(dt));
+                base.t().normal_(0.1, 3, global()); // not contiguous: one normal_distribution<double> per element
+                NDArray ours = NDArray.zeros(dt, 400, 250);
+                ours.t().normal_(0.1, 3);
+                check(Oracle.fromTorch(base), ours, "normal_ on a transposed 400x250 " + dt);
+            }
+        }
+    }
+
     @Test
     void uniformWithBounds() {
         Oracle.require();
