@@ -1620,6 +1620,180 @@ public final class NDArray {
 
     // ------------------------------------------------------------------ random (Generator.java, Random.java)
 
+    /** {@code torch.rand(*shape)}: uniform on [0, 1) in the default dtype, from the global generator. */
+    public static NDArray rand(int... shape) {
+        return Random.rand(null, DType.defaultFloat(), shape);
+    }
+
+    /** {@code torch.rand(*shape, dtype=dtype)}. */
+    public static NDArray rand(DType dtype, int... shape) {
+        return Random.rand(null, dtype, shape);
+    }
+
+    /** {@code torch.rand(*shape, generator=generator, dtype=dtype)}; a null generator means the global one. */
+    public static NDArray rand(Generator generator, DType dtype, int... shape) {
+        return Random.rand(generator, dtype, shape);
+    }
+
+    /** {@code torch.rand_like(a)}. */
+    public static NDArray randLike(NDArray a) {
+        return Random.rand(null, a.dtype, a.shape);
+    }
+
+    /** {@code torch.rand_like(a, generator=generator)}. */
+    public static NDArray randLike(NDArray a, Generator generator) {
+        return Random.rand(generator, a.dtype, a.shape);
+    }
+
+    /** {@code torch.randn(*shape)}: standard normal in the default dtype, from the global generator. */
+    public static NDArray randn(int... shape) {
+        return Random.normal(0, 1, null, DType.defaultFloat(), shape);
+    }
+
+    /** {@code torch.randn(*shape, dtype=dtype)}. */
+    public static NDArray randn(DType dtype, int... shape) {
+        return Random.normal(0, 1, null, dtype, shape);
+    }
+
+    /** {@code torch.randn(*shape, generator=generator, dtype=dtype)}; a null generator means the global one. */
+    public static NDArray randn(Generator generator, DType dtype, int... shape) {
+        return Random.normal(0, 1, generator, dtype, shape);
+    }
+
+    /** {@code torch.randn_like(a)}. */
+    public static NDArray randnLike(NDArray a) {
+        return Random.normal(0, 1, null, a.dtype, a.shape);
+    }
+
+    /** {@code torch.randn_like(a, generator=generator)}. */
+    public static NDArray randnLike(NDArray a, Generator generator) {
+        return Random.normal(0, 1, generator, a.dtype, a.shape);
+    }
+
+    /** {@code torch.normal(mean, std, size, generator=generator)} in the default dtype. */
+    public static NDArray normal(double mean, double std, int[] shape, Generator generator) {
+        return Random.normal(mean, std, generator, DType.defaultFloat(), shape);
+    }
+
+    /** {@code torch.randint(high, size)}: int64 values in [0, high). */
+    public static NDArray randint(long high, int[] shape) {
+        return Random.randint(0, high, shape, DType.INT64, null);
+    }
+
+    /** {@code torch.randint(low, high, size)}: int64 values in [low, high). */
+    public static NDArray randint(long low, long high, int[] shape) {
+        return Random.randint(low, high, shape, DType.INT64, null);
+    }
+
+    /** {@code torch.randint(low, high, size, generator=generator)}. */
+    public static NDArray randint(long low, long high, int[] shape, Generator generator) {
+        return Random.randint(low, high, shape, DType.INT64, generator);
+    }
+
+    /** {@code torch.randint(low, high, size, generator=generator, dtype=dtype)}. */
+    public static NDArray randint(long low, long high, int[] shape, DType dtype, Generator generator) {
+        return Random.randint(low, high, shape, dtype, generator);
+    }
+
+    /** {@code torch.randperm(n)}: a random permutation of 0..n-1, int64. */
+    public static NDArray randperm(int n) {
+        return Random.randperm(n, DType.INT64, null);
+    }
+
+    /** {@code torch.randperm(n, generator=generator)}. */
+    public static NDArray randperm(int n, Generator generator) {
+        return Random.randperm(n, DType.INT64, generator);
+    }
+
+    /** {@code torch.randperm(n, generator=generator, dtype=dtype)}. */
+    public static NDArray randperm(int n, DType dtype, Generator generator) {
+        return Random.randperm(n, dtype, generator);
+    }
+
+    /** {@code tensor.uniform_()}: uniform on [0, 1). */
+    public NDArray uniform_() {
+        return Random.uniform_(this, 0, 1, null);
+    }
+
+    /** {@code tensor.uniform_(from, to)}. */
+    public NDArray uniform_(double from, double to) {
+        return Random.uniform_(this, from, to, null);
+    }
+
+    /** {@code tensor.uniform_(from, to, generator=generator)}. */
+    public NDArray uniform_(double from, double to, Generator generator) {
+        return Random.uniform_(this, from, to, generator);
+    }
+
+    /** {@code tensor.normal_()}: standard normal. */
+    public NDArray normal_() {
+        Normal.normal_(this, 0, 1, Random.gen(null));
+        return this;
+    }
+
+    /** {@code tensor.normal_(mean, std)}. */
+    public NDArray normal_(double mean, double std) {
+        Normal.normal_(this, mean, std, Random.gen(null));
+        return this;
+    }
+
+    /** {@code tensor.normal_(mean, std, generator=generator)}. */
+    public NDArray normal_(double mean, double std, Generator generator) {
+        Normal.normal_(this, mean, std, Random.gen(generator));
+        return this;
+    }
+
+    /** {@code tensor.bernoulli_()}: 1 with probability 0.5, else 0. */
+    public NDArray bernoulli_() {
+        return Random.bernoulli_(this, 0.5, null);
+    }
+
+    /**
+     * {@code tensor.bernoulli_(p)}: 1 with probability p. Matches libtorch's default kernel; libtorch
+     * builds with MKL running on Intel CPUs use MKL's own stream and give other values.
+     */
+    public NDArray bernoulli_(double p) {
+        return Random.bernoulli_(this, p, null);
+    }
+
+    /** {@code tensor.bernoulli_(p, generator=generator)}. */
+    public NDArray bernoulli_(double p, Generator generator) {
+        return Random.bernoulli_(this, p, generator);
+    }
+
+    /** {@code tensor.random_()}: integers in [0, 2^63) for int64, [0, 2^24] for float32, [0, 2^53] for float64. */
+    public NDArray random_() {
+        return Random.random_(this, null);
+    }
+
+    /** {@code tensor.random_(generator=generator)}. */
+    public NDArray random_(Generator generator) {
+        return Random.random_(this, generator);
+    }
+
+    /** {@code tensor.random_(to)}: integers in [0, to). */
+    public NDArray random_(long to) {
+        return Random.random_(this, 0, to, null);
+    }
+
+    /** {@code tensor.random_(from, to)}: integers in [from, to). */
+    public NDArray random_(long from, long to) {
+        return Random.random_(this, from, to, null);
+    }
+
+    /** {@code tensor.random_(from, to, generator=generator)}. */
+    public NDArray random_(long from, long to, Generator generator) {
+        return Random.random_(this, from, to, generator);
+    }
+
+    /**
+     * {@code tensor.random_(from, to, generator=generator)} where a null {@code to} is Python's
+     * {@code to=None}: integers in [from, dtype max] (2^24 for float32, 2^53 for float64).
+     */
+    public NDArray random_(long from, Long to, Generator generator) {
+        return Random.random_(this, from, to, generator);
+    }
+
     // ------------------------------------------------------------------ end of random
 
     // ------------------------------------------------------------------ printing (TensorFormatter.java)
