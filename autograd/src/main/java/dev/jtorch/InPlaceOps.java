@@ -15,6 +15,13 @@ import java.util.function.Consumer;
 final class InPlaceOps {
     private InPlaceOps() {}
 
+    /** PyTorch's check_inplace, before anything is written: a recorded in-place op may not touch a leaf that requires grad. */
+    static void checkInplace(Context ctx, Tensor self) {
+        if (ctx.needsInputGrad(0) && self.isLeaf()) {
+            throw new IllegalStateException("a leaf Variable that requires grad is being used in an in-place operation.");
+        }
+    }
+
     /** {@code self.op_(other)} whose gradient is {@code g} for self and {@code gOther(g)} for other. */
     static final class Binary extends Function {
         private final String name;
@@ -40,6 +47,7 @@ final class InPlaceOps {
 
         @Override
         protected Tensor forward(Context ctx, Tensor... in) {
+            checkInplace(ctx, in[0]);
             if (!linear && (ctx.needsInputGrad(0) || ctx.needsInputGrad(1))) {
                 ctx.saveForBackward(in[0].detach().clone(), in[1]);
             }
@@ -77,6 +85,7 @@ final class InPlaceOps {
 
         @Override
         protected Tensor forward(Context ctx, Tensor... in) {
+            checkInplace(ctx, in[0]);
             op.accept(in[0].array());
             ctx.markDirty(in[0]);
             return in[0];
@@ -97,6 +106,7 @@ final class InPlaceOps {
     static final class Copy extends Function {
         @Override
         protected Tensor forward(Context ctx, Tensor... in) {
+            checkInplace(ctx, in[0]);
             in[0].array().copy_(in[1].array());
             ctx.markDirty(in[0]);
             return in[0];

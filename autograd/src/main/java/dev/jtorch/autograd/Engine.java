@@ -105,18 +105,24 @@ final class Engine {
     }
 
     private static void runPreHooks(Node node, Tensor[] in) {
-        if (node.preHooks == null) {
-            return;
-        }
-        for (int k = 0; k < in.length; k++) {
-            List<UnaryOperator<Tensor>> hooks = node.preHooks[k];
-            if (hooks == null || in[k] == null) {
-                continue;
+        if (node.preHooks != null) {
+            for (int k = 0; k < in.length; k++) {
+                List<UnaryOperator<Tensor>> hooks = node.preHooks[k];
+                if (hooks == null || in[k] == null) {
+                    continue;
+                }
+                for (UnaryOperator<Tensor> h : hooks) {
+                    Tensor r = h.apply(in[k]);
+                    if (r != null) {
+                        in[k] = r;
+                    }
+                }
             }
-            for (UnaryOperator<Tensor> h : hooks) {
-                Tensor r = h.apply(in[k]);
-                if (r != null) {
-                    in[k] = r;
+        }
+        if (node.retainGradHooks != null) {
+            for (int k = 0; k < in.length; k++) {
+                if (node.retainGradHooks[k] != null && in[k] != null) {
+                    node.retainGradHooks[k].apply(in[k]);
                 }
             }
         }

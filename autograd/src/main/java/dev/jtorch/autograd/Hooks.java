@@ -28,7 +28,7 @@ public final class Hooks {
     public static void retainGrad(Tensor t) {
         AutogradMeta m = t.autogradMeta();
         m.retainsGrad = true;
-        m.gradFn.addPreHook(m.outputNr, g -> {
+        m.gradFn.setRetainGradHook(m.outputNr, g -> {
             Tensor old = m.grad;
             if (GradMode.isEnabled()) {
                 m.grad = old == null ? g : old.add(g);

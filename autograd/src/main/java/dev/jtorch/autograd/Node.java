@@ -19,6 +19,8 @@ public abstract class Node {
     final Edge[] next;
     /** Hooks on the gradient of each output, run before the node (tensor hooks of non-leaf outputs). */
     List<UnaryOperator<Tensor>>[] preHooks;
+    /** retain_grad hooks: run after all tensor hooks, as in PyTorch. */
+    UnaryOperator<Tensor>[] retainGradHooks;
 
     Node(Edge[] next) {
         this.next = next;
@@ -42,6 +44,14 @@ public abstract class Node {
 
     /** Frees saved tensors after a backward without {@code retainGraph}. */
     void release() {}
+
+    @SuppressWarnings("unchecked")
+    void setRetainGradHook(int output, UnaryOperator<Tensor> hook) {
+        if (retainGradHooks == null) {
+            retainGradHooks = new UnaryOperator[numOutputs()];
+        }
+        retainGradHooks[output] = hook;
+    }
 
     @SuppressWarnings("unchecked")
     void addPreHook(int output, UnaryOperator<Tensor> hook) {
