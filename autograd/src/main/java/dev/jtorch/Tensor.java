@@ -573,4 +573,16 @@ public class Tensor {
     public Tensor sumToSize(int... size) {
         return java.util.Arrays.equals(size, sizes()) ? this : new ViewOps.SumToSize(size).apply(this);
     }
+
+    // ------------------------------------------------------------------ reductions (ReductionOps.java)
+
+    // ------------------------------------------------------------------ end of reductions
+
+    // ------------------------------------------------------------------ linear algebra (LinAlgOps.java)
+
+    // ------------------------------------------------------------------ end of linear algebra
+
+    // ------------------------------------------------------------------ indexing and joining (IndexingOps.java, JoiningOps.java)
+
+    // ------------------------------------------------------------------ end of indexing and joining
 }

@@ -2,6 +2,7 @@ package dev.jtorch;
 
 import dev.jtorch.autograd.GradMode;
 import dev.jtorch.tensor.DType;
+import dev.jtorch.tensor.Generator;
 import dev.jtorch.tensor.NDArray;
 
 /**
@@ -139,6 +140,68 @@ public final class Torch {
         return new Tensor(NDArray.eye(n, m, dtype));
     }
 
+    // ------------------------------------------------------------------ random numbers (the global generator)
+
+    /** {@code torch.manual_seed(seed)}: seeds the global generator (and clears its cached normal). */
+    public static Generator manualSeed(long seed) {
+        return Generator.manualSeedGlobal(seed);
+    }
+
+    /** {@code torch.initial_seed()}. */
+    public static long initialSeed() {
+        return Generator.defaultGenerator().initialSeed();
+    }
+
+    /** {@code torch.get_rng_state()}. */
+    public static byte[] getRngState() {
+        return Generator.defaultGenerator().getState();
+    }
+
+    /** {@code torch.set_rng_state(state)}. */
+    public static void setRngState(byte[] state) {
+        Generator.defaultGenerator().setState(state);
+    }
+
+    /** {@code torch.rand(*shape)}: uniform [0, 1), PyTorch's stream. */
+    public static Tensor rand(int... shape) {
+        return new Tensor(NDArray.rand(shape));
+    }
+
+    /** {@code torch.rand(*shape, generator=g, dtype=dtype)}. */
+    public static Tensor rand(Generator g, DType dtype, int... shape) {
+        return new Tensor(NDArray.rand(g, dtype, shape));
+    }
+
+    /** {@code torch.randn(*shape)}: standard normal, PyTorch's stream. */
+    public static Tensor randn(int... shape) {
+        return new Tensor(NDArray.randn(shape));
+    }
+
+    /** {@code torch.randn(*shape, generator=g, dtype=dtype)}. */
+    public static Tensor randn(Generator g, DType dtype, int... shape) {
+        return new Tensor(NDArray.randn(g, dtype, shape));
+    }
+
+    /** {@code torch.randint(low, high, shape)}: int64. */
+    public static Tensor randint(long low, long high, int... shape) {
+        return new Tensor(NDArray.randint(low, high, shape));
+    }
+
+    /** {@code torch.randperm(n)}: int64. */
+    public static Tensor randperm(int n) {
+        return new Tensor(NDArray.randperm(n));
+    }
+
+    /** {@code torch.rand_like(t)}. */
+    public static Tensor randLike(Tensor t) {
+        return new Tensor(NDArray.randLike(t.array()));
+    }
+
+    /** {@code torch.randn_like(t)}. */
+    public static Tensor randnLike(Tensor t) {
+        return new Tensor(NDArray.randnLike(t.array()));
+    }
+
     // ------------------------------------------------------------------ grad mode
 
     /** {@code torch.no_grad()}: {@code try (var g = Torch.noGrad()) { ... }}. */
@@ -212,4 +275,20 @@ public final class Torch {
     public static Tensor relu(Tensor x) {
         return x.relu();
     }
+
+    // ------------------------------------------------------------------ pointwise functional ops (more)
+
+    // ------------------------------------------------------------------ end of pointwise functional ops
+
+    // ------------------------------------------------------------------ reductions
+
+    // ------------------------------------------------------------------ end of reductions
+
+    // ------------------------------------------------------------------ linear algebra
+
+    // ------------------------------------------------------------------ end of linear algebra
+
+    // ------------------------------------------------------------------ indexing and joining
+
+    // ------------------------------------------------------------------ end of indexing and joining
 }
