@@ -1,0 +1,178 @@
+package dev.jtorch.nn.functional;
+
+import dev.jtorch.Tensor;
+import dev.jtorch.Torch;
+import java.util.Arrays;
+
+/**
+ * {@code torch.nn.functional}: layers and losses as functions. Names follow PyTorch
+ * ({@code F.linear}, {@code F.cross_entropy} -> {@code F.crossEntropy}); keyword arguments are
+ * explicit parameters or option objects with PyTorch's defaults.
+ */
+public final class F {
+    private F() {}
+
+    // ------------------------------------------------------------------ linear and activations
+
+    /**
+     * {@code F.linear(input, weight, bias)}: {@code input @ weight.T + bias}. A 2-d input with a
+     * bias records {@code AddmmBackward0}, as in PyTorch.
+     */
+    public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
+        if (input.dim() == 2 && bias != null) {
+            return Torch.addmm(bias, input, weight.t());
+        }
+        Tensor out = input.matmul(weight.t());
+        return bias == null ? out : out.add(bias);
+    }
+
+    /** {@code F.relu(input)}. */
+    public static Tensor relu(Tensor input) {
+        return input.relu();
+    }
+
+    /** {@code F.softmax(input, dim)}. */
+    public static Tensor softmax(Tensor input, int dim) {
+        return input.softmax(dim);
+    }
+
+    /** {@code F.log_softmax(input, dim)}. */
+    public static Tensor logSoftmax(Tensor input, int dim) {
+        return input.logSoftmax(dim);
+    }
+
+    // ------------------------------------------------------------------ losses
+
+    /** The {@code reduction} argument of PyTorch's losses. */
+    public enum Reduction {
+        NONE("none"), MEAN("mean"), SUM("sum");
+
+        final String key;
+
+        Reduction(String key) {
+            this.key = key;
+        }
+    }
+
+    /** {@code F.nll_loss(input, target)} with mean reduction. */
+    public static Tensor nllLoss(Tensor input, Tensor target) {
+        return nllLoss(input, target, null, -100, Reduction.MEAN);
+    }
+
+    /**
+     * {@code F.nll_loss(input, target, weight, ignore_index, reduction)} on {@code [N, C]},
+     * {@code [C]} or {@code [N, C, d1, ...]} log-probabilities.
+     */
+    public static Tensor nllLoss(Tensor input, Tensor target, Tensor weight, long ignoreIndex, Reduction reduction) {
+        if (input.dim() <= 2) {
+            return new NllLoss(weight, reduction.key, ignoreIndex).apply(input, target);
+        }
+        // [N, C, d1..dk] -> [N*d1*..*dk, C]; PyTorch's nll_loss2d sums in another order (last-ulp differences).
+        int c = input.size(1);
+        int[] perm = new int[input.dim()];
+        perm[perm.length - 1] = 1;
+        perm[0] = 0;
+        for (int i = 2; i < input.dim(); i++) {
+            perm[i - 1] = i;
+        }
+        Tensor flat = input.permute(perm).reshape(-1, c);
+        Tensor out = new NllLoss(weight, reduction.key, ignoreIndex).apply(flat, target.reshape(-1));
+        return reduction == Reduction.NONE ? out.reshape(target.sizes()) : out;
+    }
+
+    /** {@code F.cross_entropy(input, target)}: class indices (int64) or class probabilities (same shape as input). */
+    public static Tensor crossEntropy(Tensor input, Tensor target) {
+        return crossEntropy(input, target, null, -100, Reduction.MEAN, 0.0);
+    }
+
+    /**
+     * {@code F.cross_entropy(input, target, weight, ignore_index, reduction, label_smoothing)}, as
+     * PyTorch's {@code cross_entropy_loss_symint}: probability targets when the shapes are equal,
+     * else {@code nll_loss(log_softmax(input, 1), target)}, plus the smoothing term.
+     */
+    public static Tensor crossEntropy(Tensor input, Tensor target, Tensor weight, long ignoreIndex, Reduction reduction,
+            double labelSmoothing) {
+        if (labelSmoothing < 0 || labelSmoothing > 1) {
+            throw new IllegalArgumentException("label_smoothing must be between 0.0 and 1.0. Got: " + labelSmoothing);
+        }
+        int classDim = input.dim() == 1 ? 0 : 1;
+        Tensor logp = input.logSoftmax(classDim);
+        int c = input.size(classDim);
+        if (Arrays.equals(input.sizes(), target.sizes()) && target.dtype().isFloatingPoint()) {
+            return crossEntropyProbs(logp, target, weight, reduction, labelSmoothing, classDim, c);
+        }
+        Tensor nll = nllLoss(logp, target, weight, ignoreIndex, reduction);
+        if (labelSmoothing == 0) {
+            return nll;
+        }
+        // smooth_i = -sum_c w_c * logp[i, c], zero where target == ignore_index
+        Tensor weighted = weight == null ? logp : logp.mul(classWeightView(weight, input.dim(), classDim));
+        Tensor smooth = weighted.sum(new int[] {classDim}, false).neg();
+        Tensor keep = target.ne(ignoreIndex);
+        smooth = smooth.mul(keep.to(smooth.dtype()));
+        Tensor ret;
+        switch (reduction) {
+            case MEAN:
+                if (weight == null) {
+                    ret = smooth.sum().div(keep.to(smooth.dtype()).sum());
+                } else {
+                    Tensor wt = weight.indexSelect(0, target.mul(keep.to(target.dtype())).reshape(-1))
+                            .mul(keep.reshape(-1).to(weight.dtype()));
+                    ret = smooth.sum().div(wt.sum());
+                }
+                break;
+            case SUM:
+                ret = smooth.sum();
+                break;
+            default:
+                ret = smooth;
+        }
+        return nll.mul(1 - labelSmoothing).add(ret.mul(labelSmoothing / c));
+    }
+
+    private static Tensor crossEntropyProbs(Tensor logp, Tensor target, Tensor weight, Reduction reduction,
+            double labelSmoothing, int classDim, int c) {
+        Tensor t = labelSmoothing > 0 ? target.mul(1 - labelSmoothing).add(labelSmoothing / c) : target;
+        Tensor prod = logp.mul(t);
+        if (weight != null) {
+            prod = prod.mul(classWeightView(weight, logp.dim(), classDim));
+        }
+        switch (reduction) {
+            case MEAN:
+                return prod.sum().neg().div((double) logp.numel() / c);
+            case SUM:
+                return prod.sum().neg();
+            default:
+                return prod.sum(new int[] {classDim}, false).neg();
+        }
+    }
+
+    private static Tensor classWeightView(Tensor weight, int dim, int classDim) {
+        int[] shape = new int[dim];
+        Arrays.fill(shape, 1);
+        shape[classDim] = weight.numel();
+        return weight.view(shape);
+    }
+
+    /** {@code F.mse_loss(input, target)}: mean of squared differences. */
+    public static Tensor mseLoss(Tensor input, Tensor target) {
+        return mseLoss(input, target, Reduction.MEAN);
+    }
+
+    /** {@code F.mse_loss(input, target, reduction)}. */
+    public static Tensor mseLoss(Tensor input, Tensor target, Reduction reduction) {
+        Tensor d = input.sub(target);
+        return reduce(d.mul(d), reduction);
+    }
+
+    static Tensor reduce(Tensor t, Reduction reduction) {
+        switch (reduction) {
+            case MEAN:
+                return t.mean();
+            case SUM:
+                return t.sum();
+            default:
+                return t;
+        }
+    }
+}

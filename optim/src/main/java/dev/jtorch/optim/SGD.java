@@ -1,0 +1,129 @@
+package dev.jtorch.optim;
+
+import dev.jtorch.Tensor;
+import dev.jtorch.tensor.PyFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code torch.optim.SGD} with momentum, dampening, Nesterov, weight decay and maximize, updating
+ * as PyTorch 2.x's {@code _single_tensor_sgd} does, operation by operation.
+ *
+ * <pre>{@code
+ * SGD opt = new SGD(net.parameters(), SGD.options().lr(0.01).momentum(0.9));
+ * }</pre>
+ */
+public final class SGD extends Optimizer {
+    /** SGD's keyword arguments with PyTorch's defaults (lr=1e-3, momentum=0, dampening=0, weight_decay=0, nesterov=False, maximize=False). */
+    public static final class Options {
+        private double lr = 1e-3;
+        private double momentum;
+        private double dampening;
+        private double weightDecay;
+        private boolean nesterov;
+        private boolean maximize;
+
+        /** {@code lr}. */
+        public Options lr(double v) {
+            lr = v;
+            return this;
+        }
+
+        /** {@code momentum}. */
+        public Options momentum(double v) {
+            momentum = v;
+            return this;
+        }
+
+        /** {@code dampening}. */
+        public Options dampening(double v) {
+            dampening = v;
+            return this;
+        }
+
+        /** {@code weight_decay}. */
+        public Options weightDecay(double v) {
+            weightDecay = v;
+            return this;
+        }
+
+        /** {@code nesterov}. */
+        public Options nesterov(boolean v) {
+            nesterov = v;
+            return this;
+        }
+
+        /** {@code maximize}. */
+        public Options maximize(boolean v) {
+            maximize = v;
+            return this;
+        }
+
+        Map<String, Object> toDefaults() {
+            return Optimizer.defaults("lr", lr, "momentum", momentum, "dampening", dampening, "weight_decay", weightDecay,
+                    "nesterov", nesterov, "maximize", maximize, "foreach", null, "differentiable", false, "fused", null);
+        }
+    }
+
+    /** A builder with PyTorch's defaults. */
+    public static Options options() {
+        return new Options();
+    }
+
+    /** {@code SGD(params, **options)}. */
+    public SGD(Iterable<? extends Tensor> params, Options options) {
+        super(params, check(options.toDefaults()));
+    }
+
+    /** {@code SGD(param_groups, **options)}: groups may override any option. */
+    public SGD(List<ParamGroup> groups, Options options) {
+        super(groups, check(options.toDefaults()));
+    }
+
+    private static Map<String, Object> check(Map<String, Object> d) {
+        double lr = (Double) d.get("lr");
+        if (lr < 0) {
+            throw new IllegalArgumentException("Invalid learning rate: " + PyFormat.repr(lr));
+        }
+        if ((Double) d.get("momentum") < 0) {
+            throw new IllegalArgumentException("Invalid momentum value: " + PyFormat.repr((Double) d.get("momentum")));
+        }
+        if ((Double) d.get("weight_decay") < 0) {
+            throw new IllegalArgumentException("Invalid weight_decay value: " + PyFormat.repr((Double) d.get("weight_decay")));
+        }
+        return d;
+    }
+
+    @Override
+    protected void validate(ParamGroup g) {
+        if (g.lr() < 0) {
+            throw new IllegalArgumentException("Invalid learning rate: " + PyFormat.repr(g.lr()));
+        }
+        if (g.getBoolean("nesterov") && (g.getDouble("momentum") <= 0 || g.getDouble("dampening") != 0)) {
+            throw new IllegalArgumentException("Nesterov momentum requires a momentum and zero dampening");
+        }
+    }
+
+    @Override
+    protected void update(Tensor p, Tensor grad, ParamState state, ParamGroup group) {
+        double lr = group.lr();
+        double momentum = group.getDouble("momentum");
+        double dampening = group.getDouble("dampening");
+        double weightDecay = group.getDouble("weight_decay");
+        Tensor g = group.getBoolean("maximize") ? grad.neg() : grad;
+        if (weightDecay != 0) {
+            g = g.add(p, weightDecay);
+        }
+        if (momentum != 0) {
+            Tensor buf = state.has("momentum_buffer") ? state.tensor("momentum_buffer") : null;
+            if (buf == null) {
+                buf = g.clone().detach();
+                state.put("momentum_buffer", buf);
+            } else {
+                buf.mul_(momentum).add_(g, 1 - dampening);
+            }
+            g = group.getBoolean("nesterov") ? g.add(buf, momentum) : buf;
+        }
+        p.add_(g, -lr);
+    }
+}
