@@ -3,7 +3,10 @@ package dev.jtorch.nn;
 import dev.jtorch.Tensor;
 import dev.jtorch.autograd.GradMode;
 import dev.jtorch.autograd.HookHandle;
+import dev.jtorch.io.Safetensors;
 import dev.jtorch.tensor.DType;
+import dev.jtorch.tensor.NDArray;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -464,6 +467,33 @@ public abstract class Module {
             sb.append(i > 0 ? ", " : "").append('"').append(keys.get(i)).append('"');
         }
         return sb.toString();
+    }
+
+    /**
+     * Saves {@link #stateDict()} as a safetensors file with PyTorch's key names and
+     * {@code {"format": "pt"}} metadata, as {@code safetensors.torch.save_file(model.state_dict(), path)}
+     * does. The file is written to a temporary name and renamed, so a crash never leaves half a file.
+     */
+    public final void save(Path path) {
+        Map<String, NDArray> arrays = new LinkedHashMap<>();
+        stateDict().forEach((k, v) -> arrays.put(k, v.array()));
+        Safetensors.save(arrays, path, Map.of("format", "pt"));
+    }
+
+    /**
+     * Loads weights saved by {@link #save} or by PyTorch's {@code save_file(model.state_dict(), path)}
+     * with {@code strict=True}: the file and then the keys and shapes are validated before any
+     * parameter changes.
+     */
+    public final IncompatibleKeys load(Path path) {
+        return load(path, true);
+    }
+
+    /** {@link #load(Path)} with PyTorch's {@code strict} flag. */
+    public final IncompatibleKeys load(Path path, boolean strict) {
+        Map<String, Tensor> sd = new LinkedHashMap<>();
+        Safetensors.load(path).forEach((k, v) -> sd.put(k, new Tensor(v)));
+        return loadStateDict(sd, strict);
     }
 
     // ------------------------------------------------------------------ printing
