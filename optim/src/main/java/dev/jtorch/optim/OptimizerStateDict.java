@@ -35,4 +35,17 @@ public final class OptimizerStateDict {
     public List<Map<String, Object>> paramGroups() {
         return paramGroups;
     }
+
+    /**
+     * Writes this state dict to {@code path}: tensors as safetensors entries, the rest as JSON in
+     * the file's metadata; written to a temporary file and renamed.
+     */
+    public void save(java.nio.file.Path path) {
+        StateDictFiles.save(this, path);
+    }
+
+    /** Reads a state dict written by {@link #save}; the whole file is validated first. */
+    public static OptimizerStateDict load(java.nio.file.Path path) {
+        return StateDictFiles.load(path);
+    }
 }
