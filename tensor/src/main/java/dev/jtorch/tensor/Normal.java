@@ -8,9 +8,11 @@ package dev.jtorch.tensor;
  *       (AVX-512 machines too: {@code normal_stub} has no AVX-512 kernel). All uniforms are drawn
  *       first, then each block of 16 becomes 8 Box-Muller pairs computed with {@link AvxMathFun}.</li>
  *   <li>float64, at least 16 elements, contiguous: the same blocks with {@code normal_fill_16<double>}
- *       and libm's {@code log}, {@code cos}, {@code sin}.</li>
+ *       and the C library's {@code log}, {@code cos}, {@code sin} (see {@link Libm}: glibc's results,
+ *       bit for bit).</li>
  *   <li>otherwise (fewer than 16 elements, or not contiguous): one
- *       {@code normal_distribution<double>} sample per element in TensorIterator order, which
+ *       {@code normal_distribution<double>} sample per element in TensorIterator order ({@code log1p},
+ *       {@code sin}, {@code cos} from {@link Libm}), which
  *       returns the second value of each Box-Muller pair from the generator's cache on the next
  *       call, across calls.</li>
  * </ul>

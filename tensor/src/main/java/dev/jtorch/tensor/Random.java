@@ -120,21 +120,23 @@ final class Random {
             return t;
         }
         WriteOrder.checkNoInternalOverlap(t);
-        int[] idx = WriteOrder.offsets(t);
+        int[] idx = WriteOrder.offsetsUnlessContiguous(t);
+        int n = t.numel();
+        int off = t.offset();
         Generator gg = gen(g);
         synchronized (gg) {
             if (dt == DType.FLOAT32) {
                 float[] d = (float[]) t.storage();
                 float f = (float) from;
                 float range = (float) to - f;
-                for (int p : idx) {
-                    d[p] = Math.fma((float) (gg.nextInt() & 0xFFFFFF) * INV_2_24, range, f);
+                for (int k = 0; k < n; k++) {
+                    d[idx == null ? off + k : idx[k]] = Math.fma((float) (gg.nextInt() & 0xFFFFFF) * INV_2_24, range, f);
                 }
             } else {
                 double[] d = (double[]) t.storage();
                 double range = to - from;
-                for (int p : idx) {
-                    d[p] = Math.fma(Normal.uniformDouble(gg), range, from);
+                for (int k = 0; k < n; k++) {
+                    d[idx == null ? off + k : idx[k]] = Math.fma(Normal.uniformDouble(gg), range, from);
                 }
             }
         }
@@ -156,13 +158,15 @@ final class Random {
             return t;
         }
         WriteOrder.checkNoInternalOverlap(t);
-        int[] idx = WriteOrder.offsets(t);
+        int[] idx = WriteOrder.offsetsUnlessContiguous(t);
+        int n = t.numel();
+        int off = t.offset();
         Object s = t.storage();
         DType dt = t.dtype();
         Generator gg = gen(g);
         synchronized (gg) {
-            for (int p0 : idx) {
-                Convert.setLong(s, dt, p0, Normal.uniformDouble(gg) < p ? 1 : 0);
+            for (int k = 0; k < n; k++) {
+                Convert.setLong(s, dt, idx == null ? off + k : idx[k], Normal.uniformDouble(gg) < p ? 1 : 0);
             }
         }
         return t;
@@ -241,12 +245,15 @@ final class Random {
     private enum Mode { FROM_TO_32, FROM_TO_64, FULL_RANGE, DEFAULT }
 
     private static void fill(NDArray t, Generator g, long range, long base, Mode mode) {
-        int[] idx = WriteOrder.offsets(t);
+        int[] idx = WriteOrder.offsetsUnlessContiguous(t);
+        int n = t.numel();
+        int off = t.offset();
         Object s = t.storage();
         DType dt = t.dtype();
         Generator gg = gen(g);
         synchronized (gg) {
-            for (int p : idx) {
+            for (int k = 0; k < n; k++) {
+                int p = idx == null ? off + k : idx[k];
                 long v;
                 switch (mode) {
                     case FROM_TO_32: v = (gg.nextInt() & 0xFFFFFFFFL) % range + base; break;

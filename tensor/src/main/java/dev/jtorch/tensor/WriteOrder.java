@@ -25,6 +25,14 @@ final class WriteOrder {
         }
     }
 
+    /**
+     * Like {@link #offsets} but {@code null} for a contiguous tensor, whose order is simply
+     * {@code offset, offset + 1, ...}: loops over large contiguous outputs then need no index array.
+     */
+    static int[] offsetsUnlessContiguous(NDArray t) {
+        return t.isContiguous() ? null : offsets(t);
+    }
+
     /** The storage indices of {@code t}'s elements in TensorIterator order. */
     static int[] offsets(NDArray t) {
         int n = t.numel();
