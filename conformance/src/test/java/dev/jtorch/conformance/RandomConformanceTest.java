@@ -49,14 +49,43 @@ class RandomConformanceTest {
         Generator.manualSeedGlobal(seed);
     }
 
-    /** The global generators are in the same state: stream position, words, cached normal. */
+    /**
+     * The global generators are in the same state: stream position, words, cached normal. The
+     * cached double normal may differ by 1 ulp (see {@link #check}); everything else is byte-exact.
+     */
     static void assertSameState(String what) {
-        assertArrayEquals(GeneratorConformanceTest.torchState(torch.getDefaultCPUGenerator()),
-                Generator.defaultGenerator().getState(), what + ": generator state after the call");
+        assertSameState(GeneratorConformanceTest.torchState(torch.getDefaultCPUGenerator()),
+                Generator.defaultGenerator().getState(), what);
     }
 
+    /** Offset of the cached double normal in PyTorch's 5056-byte CPU generator state. */
+    static final int OFF_NORMAL_Y = 8 + 4 + 4 + 8 + 8 * 624 + 8;
+
+    static void assertSameState(byte[] expected, byte[] actual, String what) {
+        java.nio.ByteBuffer e = java.nio.ByteBuffer.wrap(expected).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        java.nio.ByteBuffer a = java.nio.ByteBuffer.wrap(actual).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        double en = e.getDouble(OFF_NORMAL_Y);
+        double an = a.getDouble(OFF_NORMAL_Y);
+        org.junit.jupiter.api.Assertions.assertTrue(en == an || Math.abs(en - an) <= Math.ulp(en),
+                what + ": cached normal " + an + " vs libtorch's " + en);
+        byte[] ec = expected.clone();
+        byte[] ac = actual.clone();
+        java.util.Arrays.fill(ec, OFF_NORMAL_Y, OFF_NORMAL_Y + 8, (byte) 0);
+        java.util.Arrays.fill(ac, OFF_NORMAL_Y, OFF_NORMAL_Y + 8, (byte) 0);
+        assertArrayEquals(ec, ac, what + ": generator state after the call");
+    }
+
+    /**
+     * Bit-exact, except float64 results within 1 ulp: libtorch's scalar normal path uses glibc's
+     * sin/cos (LGPL, not shipped here); jtorch uses fdlibm's, which differs in the last bit in
+     * about 0.2% of results. Float32, int64 and bool results are always compared bit for bit.
+     */
     static void check(NDArray expected, NDArray actual, String what) {
-        Oracle.assertExact(expected, actual, what);
+        if (expected.dtype() == DType.FLOAT64) {
+            Oracle.assertUlps(expected, actual, 1, what);
+        } else {
+            Oracle.assertExact(expected, actual, what);
+        }
         assertSameState(what);
     }
 
@@ -369,7 +398,7 @@ class RandomConformanceTest {
             for (int n : new int[] {3, 17, 1}) {
                 for (DType dt : FLOATS) {
                     String what = "n=" + n + " " + dt;
-                    Oracle.assertExact(Oracle.fromTorch(torch.randn(longs(n), tgo, opts(dt))), NDArray.randn(og, dt, n),
+                    check(Oracle.fromTorch(torch.randn(longs(n), tgo, opts(dt))), NDArray.randn(og, dt, n),
                             "randn with a generator " + what);
                     check(Oracle.fromTorch(torch.randn(longs(n), opts(dt))), NDArray.randn(dt, n), "global randn " + what);
                     Oracle.assertExact(Oracle.fromTorch(torch.rand(longs(n), tgo, opts(dt))), NDArray.rand(og, dt, n),
@@ -383,7 +412,7 @@ class RandomConformanceTest {
                 b.bernoulli_(0.4, tgo);
                 Oracle.assertExact(Oracle.fromTorch(b), NDArray.zeros(n * 5).bernoulli_(0.4, og), "bernoulli_ with a generator");
             }
-            assertArrayEquals(GeneratorConformanceTest.torchState(tg), og.getState(), "explicit generator state");
+            assertSameState(GeneratorConformanceTest.torchState(tg), og.getState(), "explicit generator state");
             assertSameState("global generator untouched by the explicit one");
             // torch.Generator() without a seed starts from default_rng_seed_val
             org.bytedeco.pytorch.Generator td = torch.createCPUGenerator();

@@ -2,9 +2,12 @@ package dev.jtorch.tensor;
 
 /**
  * The double-precision {@code log}, {@code log1p}, {@code sin}, {@code cos} that libtorch's scalar
- * normal kernels take from the C library, reproduced bit for bit for glibc on x86-64 with AVX2 and
- * FMA (the machine libtorch's numbers are checked on): see {@link GlibcLog} and {@link GlibcSinCos}.
- * On other C libraries libtorch's own float64 normals would differ in the last bit now and then.
+ * normal kernels take from the C library. {@code log} and {@code log1p} reproduce glibc on x86-64
+ * with AVX2 and FMA bit for bit ({@link GlibcLog}, from permissively licensed sources).
+ * {@code sin} and {@code cos} are {@link StrictMath}'s (fdlibm): glibc's are LGPL code that this
+ * project does not ship, and fdlibm differs from them by one unit in the last place in about
+ * 2 of 1,000 results, so float64 normals (and the cached double normal) can differ from libtorch's
+ * in the last bit at that rate. Float32 results are unaffected in practice.
  */
 final class Libm {
     private Libm() {}
@@ -18,10 +21,10 @@ final class Libm {
     }
 
     static double sin(double x) {
-        return GlibcSinCos.sin(x);
+        return StrictMath.sin(x);
     }
 
     static double cos(double x) {
-        return GlibcSinCos.cos(x);
+        return StrictMath.cos(x);
     }
 }

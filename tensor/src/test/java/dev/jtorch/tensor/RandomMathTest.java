@@ -3,8 +3,6 @@ package dev.jtorch.tensor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -42,19 +40,13 @@ class RandomMathTest {
      * read from glibc 2.36's libm (the one libtorch calls on the reference machine).
      */
     @Test
-    void libmMatchesGlibcWhereJavaDiffers() {
+    void libmLogMatchesGlibcWhereJavaDiffers() {
         assertBits(-0x1.c15e8dd2365aep-4, Libm.log(0x1.cacce8a056d89p-1));
         assertBits(-0x1.dca54fde5f29ep-4, Libm.log(0x1.c7c15b12f5d87p-1));
         assertBits(-0x1.cfd813f17322bp-3, Libm.log(0x1.983baab80411dp-1));
         assertBits(-0x1.dca54fde5f29dp-4, Libm.log1p(-0x1.c1f52768513c8p-4));
         assertBits(-0x1.31270a19e05c9p-2, Libm.log1p(-0x1.07e240907ff6p-2));
         assertBits(-0x1.17b99422325a9p-2, Libm.log1p(-0x1.e98b8f9894b38p-3));
-        assertBits(-0x1.3bba93db873cp-3, Libm.sin(0x1.8837c38d901c3p2));
-        assertBits(-0x1.2678ca4135604p-1, Libm.sin(0x1.e08f23f8bc328p1));
-        assertBits(0x1.b59de745879f7p-5, Libm.sin(0x1.8b48683eed4b7p1));
-        assertBits(-0x1.f53f4902e4af2p-1, Libm.cos(0x1.77d835b6fb535p1));
-        assertBits(-0x1.691e2a2564a6cp-2, Libm.cos(0x1.1686e3d5305c3p2));
-        assertBits(-0x1.1f2019475d4f6p-2, Libm.cos(0x1.1b67576ec6d11p2));
     }
 
     private static void assertBits(double expected, double actual) {
@@ -74,49 +66,6 @@ class RandomMathTest {
         assertTrue(Math.abs(Libm.sin(t) - StrictMath.sin(t)) <= 2 * Math.ulp(StrictMath.sin(t)), "sin " + t);
         assertTrue(Math.abs(Libm.cos(t) - StrictMath.cos(t)) <= 2 * Math.ulp(StrictMath.cos(t)), "cos " + t);
         assertTrue(Math.abs(Libm.log1p(p) - StrictMath.log1p(p)) <= 2 * Math.ulp(StrictMath.log1p(p)), "log1p " + p);
-    }
-
-    /** The sin/cos table equals sin and cos of i/128 to 50 digits, split into two correctly rounded doubles. */
-    @Test
-    void sinCosTableIsRecomputedExactly() {
-        MathContext mc = new MathContext(50);
-        for (int i = 0; i < 110; i++) {
-            BigDecimal x = BigDecimal.valueOf(i).divide(BigDecimal.valueOf(128));
-            BigDecimal sin = BigDecimal.ZERO;
-            BigDecimal cos = BigDecimal.ZERO;
-            BigDecimal term = BigDecimal.ONE;
-            for (int k = 0; k < 60; k++) {
-                if (k > 0) {
-                    term = term.multiply(x, mc).divide(BigDecimal.valueOf(k), mc);
-                }
-                switch (k & 3) {
-                    case 0: cos = cos.add(term, mc); break;
-                    case 1: sin = sin.add(term, mc); break;
-                    case 2: cos = cos.subtract(term, mc); break;
-                    default: sin = sin.subtract(term, mc); break;
-                }
-            }
-            double sn = nearest(sin);
-            double cs = nearest(cos);
-            double[] expected = {sn, nearest(sin.subtract(new BigDecimal(sn))), cs, nearest(cos.subtract(new BigDecimal(cs)))};
-            for (int j = 0; j < 4; j++) {
-                assertBits(expected[j], GlibcSinCos.TAB[4 * i + j]);
-            }
-        }
-    }
-
-    private static double nearest(BigDecimal v) {
-        double d = v.doubleValue();
-        double best = d;
-        BigDecimal err = v.subtract(new BigDecimal(d)).abs();
-        for (double c : new double[] {Math.nextUp(d), Math.nextDown(d)}) {
-            BigDecimal e = v.subtract(new BigDecimal(c)).abs();
-            if (e.compareTo(err) < 0) {
-                err = e;
-                best = c;
-            }
-        }
-        return best;
     }
 
     @Test
