@@ -1,16 +1,25 @@
 package dev.jtorch;
 
+import static dev.jtorch.Op.grads;
+import static dev.jtorch.Op.ifNeeded;
+import static dev.jtorch.PointwiseOps.saveIf;
+
 import dev.jtorch.autograd.Context;
 import dev.jtorch.autograd.Function;
+import dev.jtorch.autograd.GradMode;
 import dev.jtorch.tensor.NDArray;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * In-place ops ({@code add_}, {@code mul_}, {@code zero_}, ...). Each marks its first input
- * dirty, which bumps the version counter (so saved copies are checked in backward), forbids
- * modifying a leaf that requires grad while recording, and rebases the tensor's history onto
- * the new node.
+ * In-place ops ({@code add_}, {@code mul_}, {@code exp_}, {@code addcmul_}, ...). Each writes with
+ * the NDArray in-place kernel (the optimizers rely on its exact numerics), marks its first input
+ * dirty (which bumps the version counter, so saved copies are checked in backward), forbids
+ * modifying a leaf that requires grad while recording, and rebases the tensor's history onto the
+ * new node, whose name and gradient are those of the out-of-place op.
+ *
+ * <p>A formula that reads {@code self} reads the value before the write: as PyTorch's
+ * {@code original_self}, that is a clone taken (with history, for higher-order gradients) only
+ * when such a gradient is needed. A formula that reads {@code result} reads self after the write.
  */
 final class InPlaceOps {
     private InPlaceOps() {}
@@ -22,49 +31,46 @@ final class InPlaceOps {
         }
     }
 
-    /** {@code self.op_(other)} whose gradient is {@code g} for self and {@code gOther(g)} for other. */
-    static final class Binary extends Function {
+    /**
+     * {@code self.op_(others...)}: {@code kernel} writes into {@code a[0]}; {@code saves} names what
+     * backward reads, where {@link Op#X0} is self before the write and {@link Op#RESULT} self after.
+     */
+    static final class InPlace extends Function {
         private final String name;
-        private final BiConsumer<NDArray, NDArray> op;
-        private final boolean linear;
-        private final double otherScale;
+        private final Op.Saves saves;
+        private final Consumer<NDArray[]> kernel;
+        private final Op.Backward backward;
+        private int arity;
+        private int saved;
 
-        /** A linear update {@code self = self + otherScale * other} (add_, sub_). */
-        Binary(String name, BiConsumer<NDArray, NDArray> op, double otherScale) {
+        InPlace(String name, Op.Saves saves, Consumer<NDArray[]> kernel, Op.Backward backward) {
             this.name = name;
-            this.op = op;
-            this.linear = true;
-            this.otherScale = otherScale;
-        }
-
-        /** {@code self = self * other} (mul_). */
-        Binary(String name, BiConsumer<NDArray, NDArray> op) {
-            this.name = name;
-            this.op = op;
-            this.linear = false;
-            this.otherScale = 0;
+            this.saves = saves;
+            this.kernel = kernel;
+            this.backward = backward;
         }
 
         @Override
         protected Tensor forward(Context ctx, Tensor... in) {
             checkInplace(ctx, in[0]);
-            if (!linear && (ctx.needsInputGrad(0) || ctx.needsInputGrad(1))) {
-                ctx.saveForBackward(in[0].detach().clone(), in[1]);
+            arity = in.length;
+            int mask = saves.mask(ctx);
+            Tensor[] toSave = in.clone();
+            if ((mask & Op.X0) != 0) {
+                // forward runs under no-grad: record the clone so second-order gradients reach self's history
+                try (GradMode.Guard g = GradMode.enableGrad()) {
+                    toSave[0] = in[0].clone();
+                }
             }
-            op.accept(in[0].array(), in[1].array());
+            kernel.accept(Op.arrays(in));
             ctx.markDirty(in[0]);
+            saved = Op.save(ctx, mask, toSave, in[0]);
             return in[0];
         }
 
         @Override
         protected Tensor[] backward(Context ctx, Tensor g) {
-            if (linear) {
-                return new Tensor[] {g, ctx.needsInputGrad(1) ? (otherScale == 1 ? g : g.mul(otherScale)) : null};
-            }
-            Tensor[] s = ctx.savedTensors();
-            return new Tensor[] {
-                ctx.needsInputGrad(0) ? g.mul(s[1]) : null,
-                ctx.needsInputGrad(1) ? g.mul(s[0]) : null};
+            return Op.run(backward, saved, arity, ctx, g);
         }
 
         @Override
@@ -73,53 +79,130 @@ final class InPlaceOps {
         }
     }
 
-    /** {@code self.fill_(v)} / {@code self.zero_()}: the old values get no gradient. */
-    static final class Fill extends Function {
-        private final String name;
-        private final Consumer<NDArray> op;
+    /** A unary in-place op whose gradient {@code grad} reads self before ({@code X0}) or after ({@code RESULT}) the write. */
+    static Tensor unary(Tensor self, String name, int saves, Consumer<NDArray> kernel, UnaryMathOps.Grad grad) {
+        boolean result = (saves & Op.RESULT) != 0;
+        return new InPlace(name, ctx -> saves, a -> kernel.accept(a[0]),
+                (ctx, g, x, r) -> grads(grad.apply(g, result ? r : x[0]))).apply(self);
+    }
 
-        Fill(String name, Consumer<NDArray> op) {
-            this.name = name;
-            this.op = op;
-        }
+    /** A piecewise-constant in-place op: a zero gradient. */
+    static Tensor constant(Tensor self, String name, Consumer<NDArray> kernel) {
+        return new InPlace(name, ctx -> Op.NONE, a -> kernel.accept(a[0]), (ctx, g, x, r) -> grads(Tensor.zerosLike(g)))
+                .apply(self);
+    }
 
-        @Override
-        protected Tensor forward(Context ctx, Tensor... in) {
-            checkInplace(ctx, in[0]);
-            op.accept(in[0].array());
-            ctx.markDirty(in[0]);
-            return in[0];
-        }
+    // ------------------------------------------------------------------ arithmetic
 
-        @Override
-        protected Tensor[] backward(Context ctx, Tensor g) {
-            return new Tensor[] {Tensor.zerosLike(g)};
-        }
+    static Tensor add_(Tensor self, Tensor other, double alpha) {
+        return new InPlace("AddBackward0", ctx -> Op.NONE, a -> { if (alpha == 1) a[0].add_(a[1]); else a[0].add_(a[1], alpha); },
+                (ctx, g, x, r) -> grads(g, ifNeeded(ctx, 1, () -> alpha == 1 ? g : g.mul(alpha)))).apply(self, other);
+    }
 
-        @Override
-        protected String name() {
-            return name;
-        }
+    static Tensor add_(Tensor self, Tensor other, long alpha) {
+        return new InPlace("AddBackward0", ctx -> Op.NONE, a -> a[0].add_(a[1], alpha),
+                (ctx, g, x, r) -> grads(g, ifNeeded(ctx, 1, () -> alpha == 1 ? g : g.mul(alpha)))).apply(self, other);
+    }
+
+    static Tensor sub_(Tensor self, Tensor other, double alpha) {
+        return new InPlace("SubBackward0", ctx -> Op.NONE, a -> { if (alpha == 1) a[0].sub_(a[1]); else a[0].sub_(a[1], alpha); },
+                (ctx, g, x, r) -> grads(g, ifNeeded(ctx, 1, () -> alpha == 1 ? g.neg() : g.neg().mul(alpha)))).apply(self, other);
+    }
+
+    /** {@code self op= v} with a Python scalar: the gradient {@code grad} (add, sub) or {@code grad * v} style (mul, div). */
+    static Tensor scalar(Tensor self, String name, Consumer<NDArray> kernel, UnaryMathOps.Grad grad) {
+        return new InPlace(name, ctx -> Op.NONE, a -> kernel.accept(a[0]), (ctx, g, x, r) -> grads(grad.apply(g, null)))
+                .apply(self);
+    }
+
+    static Tensor mul_(Tensor self, Tensor other) {
+        return new InPlace("MulBackward0", ctx -> saveIf(ctx, 0, Op.X1) | saveIf(ctx, 1, Op.X0), a -> a[0].mul_(a[1]),
+                PointwiseOps.MUL_GRADS).apply(self, other);
+    }
+
+    static Tensor div_(Tensor self, Tensor other) {
+        return new InPlace("DivBackward0", ctx -> Op.X1 | saveIf(ctx, 1, Op.X0), a -> a[0].div_(a[1]),
+                PointwiseOps.DIV_GRADS).apply(self, other);
+    }
+
+    static Tensor pow_(Tensor self, double e) {
+        return new InPlace("PowBackward0", ctx -> Op.X0, a -> a[0].pow_(e), PointwiseOps.powScalarGrads(e)).apply(self);
+    }
+
+    static Tensor pow_(Tensor self, long e) {
+        return new InPlace("PowBackward0", ctx -> Op.X0, a -> a[0].pow_(e), PointwiseOps.powScalarGrads(e)).apply(self);
+    }
+
+    static Tensor pow_(Tensor self, Tensor exponent) {
+        return new InPlace("PowBackward1", ctx -> Op.X0 | Op.X1 | saveIf(ctx, 1, Op.RESULT), a -> a[0].pow_(a[1]),
+                PointwiseOps.POW_GRADS).apply(self, exponent);
+    }
+
+    // ------------------------------------------------------------------ selections
+
+    static Tensor clamp_(Tensor self, Number min, Number max) {
+        return new InPlace("ClampBackward1", ctx -> Op.X0, a -> a[0].clamp_(min, max), new ConditionalOps.ClampGrad(min, max))
+                .apply(self);
+    }
+
+    static Tensor clampMin_(Tensor self, Number min) {
+        return new InPlace("ClampMinBackward0", ctx -> Op.X0, a -> a[0].clampMin_(min), new ConditionalOps.ClampGrad(min, null))
+                .apply(self);
+    }
+
+    static Tensor clampMax_(Tensor self, Number max) {
+        return new InPlace("ClampMaxBackward0", ctx -> Op.X0, a -> a[0].clampMax_(max), new ConditionalOps.ClampGrad(null, max))
+                .apply(self);
+    }
+
+    static Tensor maskedFill_(Tensor self, Tensor mask, double value) {
+        return new InPlace("MaskedFillBackward0", ctx -> Op.X1, a -> a[0].maskedFill_(a[1], value),
+                (ctx, g, x, r) -> grads(g.maskedFill(x[1], 0.0), null)).apply(self, mask);
+    }
+
+    static Tensor maskedFill_(Tensor self, Tensor mask, long value) {
+        return new InPlace("MaskedFillBackward0", ctx -> Op.X1, a -> a[0].maskedFill_(a[1], value),
+                (ctx, g, x, r) -> grads(g.maskedFill(x[1], 0.0), null)).apply(self, mask);
+    }
+
+    static Tensor maskedFill_(Tensor self, Tensor mask, Tensor value) {
+        return new InPlace("MaskedFillBackward1", ctx -> Op.X1, a -> a[0].maskedFill_(a[1], a[2]), (ctx, g, x, r) -> grads(
+                ifNeeded(ctx, 0, () -> g.maskedFill(x[1], 0.0)), null,
+                ifNeeded(ctx, 2, () -> Tensor.where(x[1], g, 0.0).sum()))).apply(self, mask, value);
+    }
+
+    // ------------------------------------------------------------------ fused updates
+
+    static Tensor addcmul_(Tensor self, Tensor t1, Tensor t2, double value) {
+        return new InPlace("AddcmulBackward0", TernaryOps::addcmulSaves, a -> a[0].addcmul_(a[1], a[2], value),
+                TernaryOps.addcmulGrads(value)).apply(self, t1, t2);
+    }
+
+    static Tensor addcdiv_(Tensor self, Tensor t1, Tensor t2, double value) {
+        return new InPlace("AddcdivBackward0", TernaryOps::addcdivSaves, a -> a[0].addcdiv_(a[1], a[2], value),
+                TernaryOps.addcdivGrads(value)).apply(self, t1, t2);
+    }
+
+    static Tensor lerp_(Tensor self, Tensor end, double weight) {
+        return new InPlace("LerpBackward0", ctx -> Op.NONE, a -> a[0].lerp_(a[1], weight), TernaryOps.lerpGrads(weight))
+                .apply(self, end);
+    }
+
+    static Tensor lerp_(Tensor self, Tensor end, Tensor weight) {
+        return new InPlace("LerpBackward1", TernaryOps::lerpTensorSaves, a -> a[0].lerp_(a[1], a[2]),
+                TernaryOps.LERP_TENSOR_GRADS).apply(self, end, weight);
+    }
+
+    // ------------------------------------------------------------------ fill, zero, copy
+
+    /** {@code self.fill_(v)} (FillBackward2) / {@code self.zero_()} (ZeroBackward0): the old values get no gradient. */
+    static Tensor fill(Tensor self, String name, Consumer<NDArray> kernel) {
+        return constant(self, name, kernel);
     }
 
     /** {@code self.copy_(src)}: self's old values get no gradient, src gets g (summed and cast by the engine). */
-    static final class Copy extends Function {
-        @Override
-        protected Tensor forward(Context ctx, Tensor... in) {
-            checkInplace(ctx, in[0]);
-            in[0].array().copy_(in[1].array());
-            ctx.markDirty(in[0]);
-            return in[0];
-        }
-
-        @Override
-        protected Tensor[] backward(Context ctx, Tensor g) {
-            return new Tensor[] {ctx.needsInputGrad(0) ? Tensor.zerosLike(g) : null, g};
-        }
-
-        @Override
-        protected String name() {
-            return "CopyBackwards";
-        }
+    static Tensor copy_(Tensor self, Tensor src) {
+        return new InPlace("CopyBackwards", ctx -> Op.NONE, a -> a[0].copy_(a[1]),
+                (ctx, g, x, r) -> grads(ifNeeded(ctx, 0, () -> Tensor.zerosLike(g)), g)).apply(self, src);
     }
 }

@@ -316,112 +316,565 @@ public class Tensor {
 
     /** {@code torch.add(self, other)}. */
     public Tensor add(Tensor other) {
-        return new PointwiseOps.Add(1).apply(this, other);
+        return PointwiseOps.add(this, other, 1.0);
     }
 
-    /** {@code torch.add(self, other, alpha=alpha)}: {@code self + alpha * other}. */
+    /** {@code torch.add(self, other, alpha=alpha)}: {@code self + alpha * other}, fused as PyTorch's kernel. */
     public Tensor add(Tensor other, double alpha) {
-        return new PointwiseOps.Add(alpha).apply(this, other);
+        return PointwiseOps.add(this, other, alpha);
     }
 
-    /** {@code self + scalar}. */
+    /** {@code torch.add(self, other, alpha=alpha)} with an integral alpha. */
+    public Tensor add(Tensor other, long alpha) {
+        return PointwiseOps.add(this, other, alpha);
+    }
+
+    /** {@code self + other} with a Python float. */
     public Tensor add(double other) {
-        return add(PointwiseOps.scalar(other));
+        return PointwiseOps.add(this, other);
     }
 
-    /** {@code self + int}: int64 tensors stay int64. */
+    /** {@code self + other} with a Python int: int64 tensors stay int64. */
     public Tensor add(long other) {
-        return add(PointwiseOps.scalar(other));
+        return PointwiseOps.add(this, other);
     }
 
     /** {@code torch.sub(self, other)}. */
     public Tensor sub(Tensor other) {
-        return new PointwiseOps.Sub().apply(this, other);
+        return PointwiseOps.sub(this, other, 1.0);
     }
 
-    /** {@code torch.sub(self, other, alpha=alpha)}. */
+    /** {@code torch.sub(self, other, alpha=alpha)}: {@code self - alpha * other}. */
     public Tensor sub(Tensor other, double alpha) {
-        return new PointwiseOps.Add(-alpha).apply(this, other);
+        return PointwiseOps.sub(this, other, alpha);
     }
 
-    /** {@code self - scalar}. */
+    /** {@code self - other} with a Python float. */
     public Tensor sub(double other) {
-        return sub(PointwiseOps.scalar(other));
+        return PointwiseOps.sub(this, other);
     }
 
-    /** {@code self - int}. */
+    /** {@code self - other} with a Python int. */
     public Tensor sub(long other) {
-        return sub(PointwiseOps.scalar(other));
+        return PointwiseOps.sub(this, other);
     }
 
-    /** {@code scalar - self}, {@code torch.rsub(self, other)}. */
+    /** {@code torch.rsub(self, other)} = {@code other - self}. */
+    public Tensor rsub(Tensor other) {
+        return PointwiseOps.rsub(this, other);
+    }
+
+    /** {@code other - self} with a Python float ({@code torch.rsub(self, other)}). */
     public Tensor rsub(double other) {
-        return PointwiseOps.scalar(other).sub(this);
+        return PointwiseOps.rsub(this, other);
+    }
+
+    /** {@code other - self} with a Python int. */
+    public Tensor rsub(long other) {
+        return PointwiseOps.rsub(this, other);
     }
 
     /** {@code torch.mul(self, other)}. */
     public Tensor mul(Tensor other) {
-        return new PointwiseOps.Mul().apply(this, other);
+        return PointwiseOps.mul(this, other);
     }
 
-    /** {@code self * scalar}. */
+    /** {@code self * other} with a Python float. */
     public Tensor mul(double other) {
-        return mul(PointwiseOps.scalar(other));
+        return PointwiseOps.mul(this, other);
     }
 
-    /** {@code self * int}. */
+    /** {@code self * other} with a Python int. */
     public Tensor mul(long other) {
-        return mul(PointwiseOps.scalar(other));
+        return PointwiseOps.mul(this, other);
     }
 
     /** {@code torch.div(self, other)}: true division. */
     public Tensor div(Tensor other) {
-        return new PointwiseOps.Div().apply(this, other);
+        return PointwiseOps.div(this, other);
     }
 
-    /** {@code self / scalar}. */
+    /** {@code self / other} with a Python float. */
     public Tensor div(double other) {
-        return div(PointwiseOps.scalar(other));
+        return PointwiseOps.div(this, other);
+    }
+
+    /** {@code self / other} with a Python int. */
+    public Tensor div(long other) {
+        return PointwiseOps.div(this, other);
+    }
+
+    /** {@code torch.div(self, other, rounding_mode=mode)}: null, {@code "trunc"} or {@code "floor"} (zero gradients). */
+    public Tensor div(Tensor other, String roundingMode) {
+        return PointwiseOps.div(this, other, roundingMode);
+    }
+
+    /** {@code torch.div(self, other, rounding_mode=mode)} with a Python float. */
+    public Tensor div(double other, String roundingMode) {
+        return PointwiseOps.div(this, other, roundingMode);
+    }
+
+    /** {@code torch.pow(self, exponent)} with a tensor exponent. */
+    public Tensor pow(Tensor exponent) {
+        return PointwiseOps.pow(this, exponent);
+    }
+
+    /** {@code torch.pow(self, exponent)} with a Python-float exponent. */
+    public Tensor pow(double exponent) {
+        return PointwiseOps.pow(this, exponent);
+    }
+
+    /** {@code torch.pow(self, exponent)} with a Python-int exponent (int64 stays int64). */
+    public Tensor pow(long exponent) {
+        return PointwiseOps.pow(this, exponent);
+    }
+
+    /** {@code torch.square(self)} = {@code pow(self, 2)}. */
+    public Tensor square() {
+        return PointwiseOps.pow(this, 2L);
+    }
+
+    /** {@code torch.maximum(self, other)}: NaN-propagating; ties share the gradient. */
+    public Tensor maximum(Tensor other) {
+        return PointwiseOps.extremum(this, other, true);
+    }
+
+    /** {@code torch.minimum(self, other)}: NaN-propagating; ties share the gradient. */
+    public Tensor minimum(Tensor other) {
+        return PointwiseOps.extremum(this, other, false);
+    }
+
+    /** {@code torch.atan2(self, other)}. */
+    public Tensor atan2(Tensor other) {
+        return PointwiseOps.atan2(this, other);
+    }
+
+    /** {@code torch.remainder(self, other)}: Python's {@code %}, the sign of the divisor. */
+    public Tensor remainder(Tensor other) {
+        return PointwiseOps.modulo(this, other, true);
+    }
+
+    /** {@code torch.remainder(self, other)} with a Python float. */
+    public Tensor remainder(double other) {
+        return PointwiseOps.modulo(this, other, true);
+    }
+
+    /** {@code torch.remainder(self, other)} with a Python int. */
+    public Tensor remainder(long other) {
+        return PointwiseOps.modulo(this, other, true);
+    }
+
+    /** {@code torch.fmod(self, other)}: C's fmod, the sign of the dividend. */
+    public Tensor fmod(Tensor other) {
+        return PointwiseOps.modulo(this, other, false);
+    }
+
+    /** {@code torch.fmod(self, other)} with a Python float. */
+    public Tensor fmod(double other) {
+        return PointwiseOps.modulo(this, other, false);
+    }
+
+    /** {@code torch.fmod(self, other)} with a Python int. */
+    public Tensor fmod(long other) {
+        return PointwiseOps.modulo(this, other, false);
     }
 
     /** {@code torch.neg}. */
     public Tensor neg() {
-        return new PointwiseOps.Neg().apply(this);
+        return UnaryMathOps.neg(this);
     }
 
     /** {@code torch.abs}. */
     public Tensor abs() {
-        return new PointwiseOps.Abs().apply(this);
+        return UnaryMathOps.abs(this);
     }
 
-    /** {@code torch.sign}. */
+    /** {@code torch.sign}: zero gradient. */
     public Tensor sign() {
-        return new PointwiseOps.Sign().apply(this);
+        return UnaryMathOps.sign(this);
     }
 
     /** {@code torch.exp}. */
     public Tensor exp() {
-        return new PointwiseOps.Exp().apply(this);
+        return UnaryMathOps.exp(this);
+    }
+
+    /** {@code torch.exp2}. */
+    public Tensor exp2() {
+        return UnaryMathOps.exp2(this);
+    }
+
+    /** {@code torch.expm1}. */
+    public Tensor expm1() {
+        return UnaryMathOps.expm1(this);
     }
 
     /** {@code torch.log}. */
     public Tensor log() {
-        return new PointwiseOps.Log().apply(this);
+        return UnaryMathOps.log(this);
+    }
+
+    /** {@code torch.log2}. */
+    public Tensor log2() {
+        return UnaryMathOps.log2(this);
+    }
+
+    /** {@code torch.log10}. */
+    public Tensor log10() {
+        return UnaryMathOps.log10(this);
+    }
+
+    /** {@code torch.log1p}. */
+    public Tensor log1p() {
+        return UnaryMathOps.log1p(this);
     }
 
     /** {@code torch.sqrt}. */
     public Tensor sqrt() {
-        return new PointwiseOps.Sqrt().apply(this);
+        return UnaryMathOps.sqrt(this);
     }
 
-    /** {@code torch.relu}. */
+    /** {@code torch.rsqrt}. */
+    public Tensor rsqrt() {
+        return UnaryMathOps.rsqrt(this);
+    }
+
+    /** {@code torch.reciprocal}. */
+    public Tensor reciprocal() {
+        return UnaryMathOps.reciprocal(this);
+    }
+
+    /** {@code torch.sin}. */
+    public Tensor sin() {
+        return UnaryMathOps.sin(this);
+    }
+
+    /** {@code torch.cos}. */
+    public Tensor cos() {
+        return UnaryMathOps.cos(this);
+    }
+
+    /** {@code torch.tan}. */
+    public Tensor tan() {
+        return UnaryMathOps.tan(this);
+    }
+
+    /** {@code torch.tanh}. */
+    public Tensor tanh() {
+        return UnaryMathOps.tanh(this);
+    }
+
+    /** {@code torch.sigmoid}. */
+    public Tensor sigmoid() {
+        return UnaryMathOps.sigmoid(this);
+    }
+
+    /** {@code torch.erf}. */
+    public Tensor erf() {
+        return UnaryMathOps.erf(this);
+    }
+
+    /** {@code torch.floor}: zero gradient. */
+    public Tensor floor() {
+        return UnaryMathOps.floor(this);
+    }
+
+    /** {@code torch.ceil}: zero gradient. */
+    public Tensor ceil() {
+        return UnaryMathOps.ceil(this);
+    }
+
+    /** {@code torch.round}: half to even; zero gradient. */
+    public Tensor round() {
+        return UnaryMathOps.round(this);
+    }
+
+    /** {@code torch.round(self, decimals=decimals)}: zero gradient. */
+    public Tensor round(int decimals) {
+        return UnaryMathOps.round(this, decimals);
+    }
+
+    /** {@code torch.trunc}: zero gradient. */
+    public Tensor trunc() {
+        return UnaryMathOps.trunc(this);
+    }
+
+    /** {@code torch.relu}: no gradient where the result is 0. */
     public Tensor relu() {
-        return new PointwiseOps.Relu().apply(this);
+        return UnaryMathOps.relu(this);
     }
 
-    /** {@code self > scalar} (bool, not differentiable). */
+    /** {@code F.gelu(self)}: the exact (erf) form. */
+    public Tensor gelu() {
+        return UnaryMathOps.gelu(this, "none");
+    }
+
+    /** {@code F.gelu(self, approximate=approximate)}: {@code "none"} or {@code "tanh"}. */
+    public Tensor gelu(String approximate) {
+        return UnaryMathOps.gelu(this, approximate);
+    }
+
+    /** {@code F.silu(self)}. */
+    public Tensor silu() {
+        return UnaryMathOps.silu(this);
+    }
+
+    /** {@code F.softplus(self)} with beta = 1, threshold = 20. */
+    public Tensor softplus() {
+        return UnaryMathOps.softplus(this, 1, 20);
+    }
+
+    /** {@code F.softplus(self, beta, threshold)}. */
+    public Tensor softplus(double beta, double threshold) {
+        return UnaryMathOps.softplus(this, beta, threshold);
+    }
+
+    /** {@code F.leaky_relu(self)} with negative_slope = 0.01. */
+    public Tensor leakyRelu() {
+        return UnaryMathOps.leakyRelu(this, 0.01);
+    }
+
+    /** {@code F.leaky_relu(self, negative_slope)}. */
+    public Tensor leakyRelu(double negativeSlope) {
+        return UnaryMathOps.leakyRelu(this, negativeSlope);
+    }
+
+    /** {@code F.elu(self)} with alpha = 1. */
+    public Tensor elu() {
+        return UnaryMathOps.elu(this, 1);
+    }
+
+    /** {@code F.elu(self, alpha)}. */
+    public Tensor elu(double alpha) {
+        return UnaryMathOps.elu(this, alpha);
+    }
+
+    /**
+     * {@code torch.clamp(self, min, max)}; either bound may be null. A {@code Double} bound acts as a
+     * Python float, other {@code Number}s as ints. The gradient passes where {@code min <= self <= max}.
+     */
+    public Tensor clamp(Number min, Number max) {
+        return ConditionalOps.clamp(this, min, max);
+    }
+
+    /** {@code torch.clamp(self, min, max)} with tensor bounds (either may be null), broadcasting. */
+    public Tensor clamp(Tensor min, Tensor max) {
+        return ConditionalOps.clamp(this, min, max);
+    }
+
+    /** {@code torch.clamp_min(self, min)}. */
+    public Tensor clampMin(Number min) {
+        return ConditionalOps.clampMin(this, min);
+    }
+
+    /** {@code torch.clamp_min(self, min)} with a tensor bound. */
+    public Tensor clampMin(Tensor min) {
+        return ConditionalOps.clampMin(this, min);
+    }
+
+    /** {@code torch.clamp_max(self, max)}. */
+    public Tensor clampMax(Number max) {
+        return ConditionalOps.clampMax(this, max);
+    }
+
+    /** {@code torch.clamp_max(self, max)} with a tensor bound. */
+    public Tensor clampMax(Tensor max) {
+        return ConditionalOps.clampMax(this, max);
+    }
+
+    /** {@code torch.where(condition, input, other)}. */
+    public static Tensor where(Tensor condition, Tensor input, Tensor other) {
+        return ConditionalOps.where(condition, input, other);
+    }
+
+    /** {@code torch.where(condition, input, other)} with a Python-number {@code other}. */
+    public static Tensor where(Tensor condition, Tensor input, Number other) {
+        return ConditionalOps.where(condition, input, other);
+    }
+
+    /** {@code torch.where(condition, input, other)} with a Python-number {@code input}. */
+    public static Tensor where(Tensor condition, Number input, Tensor other) {
+        return ConditionalOps.where(condition, input, other);
+    }
+
+    /** {@code torch.where(condition, input, other)} with two Python numbers (no gradient). */
+    public static Tensor where(Tensor condition, Number input, Number other) {
+        return PointwiseOps.noGrad(NDArray.where(condition.array(), input, other));
+    }
+
+    /** {@code self.where(condition, other)} = {@code torch.where(condition, self, other)}. */
+    public Tensor where(Tensor condition, Tensor other) {
+        return ConditionalOps.where(condition, this, other);
+    }
+
+    /** {@code self.masked_fill(mask, value)}: the filled positions get no gradient. */
+    public Tensor maskedFill(Tensor mask, double value) {
+        return ConditionalOps.maskedFill(this, mask, value);
+    }
+
+    /** {@code self.masked_fill(mask, value)} with an integral value. */
+    public Tensor maskedFill(Tensor mask, long value) {
+        return ConditionalOps.maskedFill(this, mask, value);
+    }
+
+    /** {@code self.masked_fill(mask, value)} with a 0-d tensor value (which gets the filled positions' gradient). */
+    public Tensor maskedFill(Tensor mask, Tensor value) {
+        return ConditionalOps.maskedFill(this, mask, value);
+    }
+
+    /** {@code torch.addcmul(self, tensor1, tensor2)} = {@code self + tensor1 * tensor2}. */
+    public Tensor addcmul(Tensor tensor1, Tensor tensor2) {
+        return TernaryOps.addcmul(this, tensor1, tensor2, 1);
+    }
+
+    /** {@code torch.addcmul(self, tensor1, tensor2, value=value)}. */
+    public Tensor addcmul(Tensor tensor1, Tensor tensor2, double value) {
+        return TernaryOps.addcmul(this, tensor1, tensor2, value);
+    }
+
+    /** {@code torch.addcdiv(self, tensor1, tensor2)} = {@code self + tensor1 / tensor2}. */
+    public Tensor addcdiv(Tensor tensor1, Tensor tensor2) {
+        return TernaryOps.addcdiv(this, tensor1, tensor2, 1);
+    }
+
+    /** {@code torch.addcdiv(self, tensor1, tensor2, value=value)}. */
+    public Tensor addcdiv(Tensor tensor1, Tensor tensor2, double value) {
+        return TernaryOps.addcdiv(this, tensor1, tensor2, value);
+    }
+
+    /** {@code torch.lerp(self, end, weight)} = {@code self + weight * (end - self)}. */
+    public Tensor lerp(Tensor end, double weight) {
+        return TernaryOps.lerp(this, end, weight);
+    }
+
+    /** {@code torch.lerp(self, end, weight)} with a tensor weight. */
+    public Tensor lerp(Tensor end, Tensor weight) {
+        return TernaryOps.lerp(this, end, weight);
+    }
+
+    /** {@code torch.eq(self, other)} (bool, not differentiable). */
+    public Tensor eq(Tensor other) {
+        return PointwiseOps.noGrad(data.eq(other.data));
+    }
+
+    /** {@code self == other} with a Python float. */
+    public Tensor eq(double other) {
+        return PointwiseOps.noGrad(data.eq(other));
+    }
+
+    /** {@code self == other} with a Python int. */
+    public Tensor eq(long other) {
+        return PointwiseOps.noGrad(data.eq(other));
+    }
+
+    /** {@code torch.ne(self, other)}. */
+    public Tensor ne(Tensor other) {
+        return PointwiseOps.noGrad(data.ne(other.data));
+    }
+
+    /** {@code self != other} with a Python float. */
+    public Tensor ne(double other) {
+        return PointwiseOps.noGrad(data.ne(other));
+    }
+
+    /** {@code self != other} with a Python int. */
+    public Tensor ne(long other) {
+        return PointwiseOps.noGrad(data.ne(other));
+    }
+
+    /** {@code torch.lt(self, other)}. */
+    public Tensor lt(Tensor other) {
+        return PointwiseOps.noGrad(data.lt(other.data));
+    }
+
+    /** {@code self < other} with a Python float. */
+    public Tensor lt(double other) {
+        return PointwiseOps.noGrad(data.lt(other));
+    }
+
+    /** {@code self < other} with a Python int. */
+    public Tensor lt(long other) {
+        return PointwiseOps.noGrad(data.lt(other));
+    }
+
+    /** {@code torch.le(self, other)}. */
+    public Tensor le(Tensor other) {
+        return PointwiseOps.noGrad(data.le(other.data));
+    }
+
+    /** {@code self <= other} with a Python float. */
+    public Tensor le(double other) {
+        return PointwiseOps.noGrad(data.le(other));
+    }
+
+    /** {@code self <= other} with a Python int. */
+    public Tensor le(long other) {
+        return PointwiseOps.noGrad(data.le(other));
+    }
+
+    /** {@code torch.gt(self, other)}. */
+    public Tensor gt(Tensor other) {
+        return PointwiseOps.noGrad(data.gt(other.data));
+    }
+
+    /** {@code self > other} with a Python float. */
     public Tensor gt(double other) {
         return PointwiseOps.noGrad(data.gt(other));
+    }
+
+    /** {@code self > other} with a Python int. */
+    public Tensor gt(long other) {
+        return PointwiseOps.noGrad(data.gt(other));
+    }
+
+    /** {@code torch.ge(self, other)}. */
+    public Tensor ge(Tensor other) {
+        return PointwiseOps.noGrad(data.ge(other.data));
+    }
+
+    /** {@code self >= other} with a Python float. */
+    public Tensor ge(double other) {
+        return PointwiseOps.noGrad(data.ge(other));
+    }
+
+    /** {@code self >= other} with a Python int. */
+    public Tensor ge(long other) {
+        return PointwiseOps.noGrad(data.ge(other));
+    }
+
+    /** {@code torch.logical_and(self, other)}. */
+    public Tensor logicalAnd(Tensor other) {
+        return PointwiseOps.noGrad(data.logicalAnd(other.data));
+    }
+
+    /** {@code torch.logical_or(self, other)}. */
+    public Tensor logicalOr(Tensor other) {
+        return PointwiseOps.noGrad(data.logicalOr(other.data));
+    }
+
+    /** {@code torch.logical_xor(self, other)}. */
+    public Tensor logicalXor(Tensor other) {
+        return PointwiseOps.noGrad(data.logicalXor(other.data));
+    }
+
+    /** {@code torch.logical_not(self)}. */
+    public Tensor logicalNot() {
+        return PointwiseOps.noGrad(data.logicalNot());
+    }
+
+    /** {@code torch.isnan(self)}. */
+    public Tensor isnan() {
+        return PointwiseOps.noGrad(data.isnan());
+    }
+
+    /** {@code torch.isinf(self)}. */
+    public Tensor isinf() {
+        return PointwiseOps.noGrad(data.isinf());
+    }
+
+    /** {@code torch.isfinite(self)}. */
+    public Tensor isfinite() {
+        return PointwiseOps.noGrad(data.isfinite());
     }
 
     /** {@code tensor.to(dtype)}: this tensor when the dtype matches, else a copy with history. */
@@ -439,47 +892,242 @@ public class Tensor {
 
     /** {@code self.add_(other)}. */
     public Tensor add_(Tensor other) {
-        return new InPlaceOps.Binary("AddBackward0", NDArray::add_, 1).apply(this, other);
+        return InPlaceOps.add_(this, other, 1.0);
     }
 
-    /** {@code self.add_(other, alpha=alpha)}. */
+    /** {@code self.add_(other, alpha=alpha)}: the optimizers' {@code p.add_(g, alpha=-lr)}, fused. */
     public Tensor add_(Tensor other, double alpha) {
-        return new InPlaceOps.Binary("AddBackward0", (a, b) -> a.add_(b.mul(alpha)), alpha).apply(this, other);
+        return InPlaceOps.add_(this, other, alpha);
     }
 
-    /** {@code self.add_(scalar)}. */
+    /** {@code self.add_(other, alpha=alpha)} with an integral alpha. */
+    public Tensor add_(Tensor other, long alpha) {
+        return InPlaceOps.add_(this, other, alpha);
+    }
+
+    /** {@code self += other} with a Python float. */
     public Tensor add_(double other) {
-        return add_(PointwiseOps.scalarFor(this, other));
+        return InPlaceOps.scalar(this, "AddBackward0", a -> a.add_(other), (g, none) -> g);
+    }
+
+    /** {@code self += other} with a Python int. */
+    public Tensor add_(long other) {
+        return InPlaceOps.scalar(this, "AddBackward0", a -> a.add_(other), (g, none) -> g);
     }
 
     /** {@code self.sub_(other)}. */
     public Tensor sub_(Tensor other) {
-        return new InPlaceOps.Binary("SubBackward0", NDArray::sub_, -1).apply(this, other);
+        return InPlaceOps.sub_(this, other, 1.0);
+    }
+
+    /** {@code self.sub_(other, alpha=alpha)}. */
+    public Tensor sub_(Tensor other, double alpha) {
+        return InPlaceOps.sub_(this, other, alpha);
+    }
+
+    /** {@code self -= other} with a Python float. */
+    public Tensor sub_(double other) {
+        return InPlaceOps.scalar(this, "SubBackward0", a -> a.sub_(other), (g, none) -> g);
+    }
+
+    /** {@code self -= other} with a Python int. */
+    public Tensor sub_(long other) {
+        return InPlaceOps.scalar(this, "SubBackward0", a -> a.sub_(other), (g, none) -> g);
     }
 
     /** {@code self.mul_(other)}. */
     public Tensor mul_(Tensor other) {
-        return new InPlaceOps.Binary("MulBackward0", NDArray::mul_).apply(this, other);
+        return InPlaceOps.mul_(this, other);
     }
 
-    /** {@code self.mul_(scalar)}. */
+    /** {@code self *= other} with a Python float. */
     public Tensor mul_(double other) {
-        return mul_(PointwiseOps.scalarFor(this, other));
+        return InPlaceOps.scalar(this, "MulBackward0", a -> a.mul_(other), (g, none) -> g.mul(other));
+    }
+
+    /** {@code self *= other} with a Python int. */
+    public Tensor mul_(long other) {
+        return InPlaceOps.scalar(this, "MulBackward0", a -> a.mul_(other), (g, none) -> g.mul(other));
+    }
+
+    /** {@code self.div_(other)}. */
+    public Tensor div_(Tensor other) {
+        return InPlaceOps.div_(this, other);
+    }
+
+    /** {@code self /= other} with a Python float. */
+    public Tensor div_(double other) {
+        return InPlaceOps.scalar(this, "DivBackward0", a -> a.div_(other), (g, none) -> g.div(other));
+    }
+
+    /** {@code self /= other} with a Python int. */
+    public Tensor div_(long other) {
+        return InPlaceOps.scalar(this, "DivBackward0", a -> a.div_(other), (g, none) -> g.div(other));
+    }
+
+    /** {@code self.pow_(exponent)} with a tensor exponent. */
+    public Tensor pow_(Tensor exponent) {
+        return InPlaceOps.pow_(this, exponent);
+    }
+
+    /** {@code self.pow_(exponent)} with a Python float. */
+    public Tensor pow_(double exponent) {
+        return InPlaceOps.pow_(this, exponent);
+    }
+
+    /** {@code self.pow_(exponent)} with a Python int. */
+    public Tensor pow_(long exponent) {
+        return InPlaceOps.pow_(this, exponent);
+    }
+
+    /** {@code self.square_()}. */
+    public Tensor square_() {
+        return InPlaceOps.pow_(this, 2L);
+    }
+
+    /** {@code self.clamp_(min, max)}: no type promotion in place. */
+    public Tensor clamp_(Number min, Number max) {
+        return InPlaceOps.clamp_(this, min, max);
+    }
+
+    /** {@code self.clamp_min_(min)}. */
+    public Tensor clampMin_(Number min) {
+        return InPlaceOps.clampMin_(this, min);
+    }
+
+    /** {@code self.clamp_max_(max)}. */
+    public Tensor clampMax_(Number max) {
+        return InPlaceOps.clampMax_(this, max);
+    }
+
+    /** {@code self.neg_()}. */
+    public Tensor neg_() {
+        return InPlaceOps.unary(this, "NegBackward0", Op.NONE, NDArray::neg_, UnaryMathOps.NEG);
+    }
+
+    /** {@code self.abs_()}. */
+    public Tensor abs_() {
+        return InPlaceOps.unary(this, "AbsBackward0", Op.X0, NDArray::abs_, UnaryMathOps.ABS);
+    }
+
+    /** {@code self.exp_()}. */
+    public Tensor exp_() {
+        return InPlaceOps.unary(this, "ExpBackward0", Op.RESULT, NDArray::exp_, UnaryMathOps.EXP);
+    }
+
+    /** {@code self.log_()}. */
+    public Tensor log_() {
+        return InPlaceOps.unary(this, "LogBackward0", Op.X0, NDArray::log_, UnaryMathOps.LOG);
+    }
+
+    /** {@code self.sqrt_()}. */
+    public Tensor sqrt_() {
+        return InPlaceOps.unary(this, "SqrtBackward0", Op.RESULT, NDArray::sqrt_, UnaryMathOps.SQRT);
+    }
+
+    /** {@code self.rsqrt_()}. */
+    public Tensor rsqrt_() {
+        return InPlaceOps.unary(this, "RsqrtBackward0", Op.RESULT, NDArray::rsqrt_, UnaryMathOps.RSQRT);
+    }
+
+    /** {@code self.reciprocal_()}. */
+    public Tensor reciprocal_() {
+        return InPlaceOps.unary(this, "ReciprocalBackward0", Op.RESULT, NDArray::reciprocal_, UnaryMathOps.RECIPROCAL);
+    }
+
+    /** {@code self.tanh_()}. */
+    public Tensor tanh_() {
+        return InPlaceOps.unary(this, "TanhBackward0", Op.RESULT, NDArray::tanh_, UnaryMathOps.TANH);
+    }
+
+    /** {@code self.sigmoid_()}. */
+    public Tensor sigmoid_() {
+        return InPlaceOps.unary(this, "SigmoidBackward0", Op.RESULT, NDArray::sigmoid_, UnaryMathOps.SIGMOID);
+    }
+
+    /** {@code self.relu_()}. */
+    public Tensor relu_() {
+        return InPlaceOps.unary(this, "ReluBackward0", Op.RESULT, NDArray::relu_, UnaryMathOps.RELU);
+    }
+
+    /** {@code self.floor_()}: zero gradient. */
+    public Tensor floor_() {
+        return InPlaceOps.constant(this, "FloorBackward0", NDArray::floor_);
+    }
+
+    /** {@code self.ceil_()}: zero gradient. */
+    public Tensor ceil_() {
+        return InPlaceOps.constant(this, "CeilBackward0", NDArray::ceil_);
+    }
+
+    /** {@code self.round_()}: zero gradient. */
+    public Tensor round_() {
+        return InPlaceOps.constant(this, "RoundBackward0", NDArray::round_);
+    }
+
+    /** {@code self.trunc_()}: zero gradient. */
+    public Tensor trunc_() {
+        return InPlaceOps.constant(this, "TruncBackward0", NDArray::trunc_);
+    }
+
+    /** {@code self.masked_fill_(mask, value)}. */
+    public Tensor maskedFill_(Tensor mask, double value) {
+        return InPlaceOps.maskedFill_(this, mask, value);
+    }
+
+    /** {@code self.masked_fill_(mask, value)} with an integral value. */
+    public Tensor maskedFill_(Tensor mask, long value) {
+        return InPlaceOps.maskedFill_(this, mask, value);
+    }
+
+    /** {@code self.masked_fill_(mask, value)} with a 0-d tensor value. */
+    public Tensor maskedFill_(Tensor mask, Tensor value) {
+        return InPlaceOps.maskedFill_(this, mask, value);
+    }
+
+    /** {@code self.addcmul_(tensor1, tensor2)}. */
+    public Tensor addcmul_(Tensor tensor1, Tensor tensor2) {
+        return InPlaceOps.addcmul_(this, tensor1, tensor2, 1);
+    }
+
+    /** {@code self.addcmul_(tensor1, tensor2, value=value)}: Adam's {@code exp_avg_sq.addcmul_(g, g, value=1-beta2)}. */
+    public Tensor addcmul_(Tensor tensor1, Tensor tensor2, double value) {
+        return InPlaceOps.addcmul_(this, tensor1, tensor2, value);
+    }
+
+    /** {@code self.addcdiv_(tensor1, tensor2)}. */
+    public Tensor addcdiv_(Tensor tensor1, Tensor tensor2) {
+        return InPlaceOps.addcdiv_(this, tensor1, tensor2, 1);
+    }
+
+    /** {@code self.addcdiv_(tensor1, tensor2, value=value)}: Adam's {@code p.addcdiv_(exp_avg, denom, value=-step_size)}. */
+    public Tensor addcdiv_(Tensor tensor1, Tensor tensor2, double value) {
+        return InPlaceOps.addcdiv_(this, tensor1, tensor2, value);
+    }
+
+    /** {@code self.lerp_(end, weight)}: Adam's {@code exp_avg.lerp_(grad, 1-beta1)}. */
+    public Tensor lerp_(Tensor end, double weight) {
+        return InPlaceOps.lerp_(this, end, weight);
+    }
+
+    /** {@code self.lerp_(end, weight)} with a tensor weight. */
+    public Tensor lerp_(Tensor end, Tensor weight) {
+        return InPlaceOps.lerp_(this, end, weight);
     }
 
     /** {@code self.zero_()}. */
     public Tensor zero_() {
-        return new InPlaceOps.Fill("ZeroBackward0", NDArray::zero_).apply(this);
+        return InPlaceOps.fill(this, "ZeroBackward0", NDArray::zero_);
     }
 
     /** {@code self.fill_(value)}. */
     public Tensor fill_(double value) {
-        return new InPlaceOps.Fill("FillBackward0", a -> a.fill_(value)).apply(this);
+        return InPlaceOps.fill(this, "FillBackward2", a -> a.fill_(value));
     }
 
     /** {@code self.copy_(src)}: broadcasts and casts src. */
     public Tensor copy_(Tensor src) {
-        return new InPlaceOps.Copy().apply(this, src);
+        return InPlaceOps.copy_(this, src);
     }
 
     // views (ViewOps.java)
@@ -575,6 +1223,286 @@ public class Tensor {
     }
 
     // ------------------------------------------------------------------ reductions (ReductionOps.java)
+
+    /** {@code torch.sum(input)}: a 0-d sum (int64 for integral and bool inputs). */
+    public Tensor sum() {
+        return ReductionOps.sum(this);
+    }
+
+    /** {@code torch.sum(input, dim)} over {@code dims}. */
+    public Tensor sum(int... dims) {
+        return ReductionOps.sum(this, dims, false);
+    }
+
+    /** {@code torch.sum(input, dim, keepdim)}. */
+    public Tensor sum(int[] dims, boolean keepdim) {
+        return ReductionOps.sum(this, dims, keepdim);
+    }
+
+    /** {@code torch.sum(input, dim, keepdim)} over one dim. */
+    public Tensor sum(int dim, boolean keepdim) {
+        return ReductionOps.sum(this, new int[] {dim}, keepdim);
+    }
+
+    /** {@code torch.mean(input)}: floating dtypes only. */
+    public Tensor mean() {
+        return ReductionOps.mean(this);
+    }
+
+    /** {@code torch.mean(input, dim)} over {@code dims}. */
+    public Tensor mean(int... dims) {
+        return ReductionOps.mean(this, dims, false);
+    }
+
+    /** {@code torch.mean(input, dim, keepdim)}. */
+    public Tensor mean(int[] dims, boolean keepdim) {
+        return ReductionOps.mean(this, dims, keepdim);
+    }
+
+    /** {@code torch.mean(input, dim, keepdim)} over one dim. */
+    public Tensor mean(int dim, boolean keepdim) {
+        return ReductionOps.mean(this, new int[] {dim}, keepdim);
+    }
+
+    /** {@code torch.prod(input)}: the gradient handles zeros as PyTorch does (no division by zero). */
+    public Tensor prod() {
+        return ReductionOps.prod(this);
+    }
+
+    /** {@code torch.prod(input, dim)}. */
+    public Tensor prod(int dim) {
+        return ReductionOps.prod(this, dim, false);
+    }
+
+    /** {@code torch.prod(input, dim, keepdim)}. */
+    public Tensor prod(int dim, boolean keepdim) {
+        return ReductionOps.prod(this, dim, keepdim);
+    }
+
+    /** {@code torch.max(input)}: tied maxima share the gradient evenly. */
+    public Tensor max() {
+        return ReductionOps.extremum(this, true);
+    }
+
+    /** {@code torch.max(input, dim)}: values (the gradient goes to the returned index) and indices. */
+    public MaxMin max(int dim) {
+        return ReductionOps.extremum(this, dim, false, true);
+    }
+
+    /** {@code torch.max(input, dim, keepdim)}. */
+    public MaxMin max(int dim, boolean keepdim) {
+        return ReductionOps.extremum(this, dim, keepdim, true);
+    }
+
+    /** {@code torch.min(input)}: tied minima share the gradient evenly. */
+    public Tensor min() {
+        return ReductionOps.extremum(this, false);
+    }
+
+    /** {@code torch.min(input, dim)}: values and indices. */
+    public MaxMin min(int dim) {
+        return ReductionOps.extremum(this, dim, false, false);
+    }
+
+    /** {@code torch.min(input, dim, keepdim)}. */
+    public MaxMin min(int dim, boolean keepdim) {
+        return ReductionOps.extremum(this, dim, keepdim, false);
+    }
+
+    /** {@code torch.amax(input, dim)}: ties share the gradient evenly. */
+    public Tensor amax(int... dims) {
+        return ReductionOps.amaxAmin(this, dims, false, true);
+    }
+
+    /** {@code torch.amax(input, dim, keepdim)}. */
+    public Tensor amax(int[] dims, boolean keepdim) {
+        return ReductionOps.amaxAmin(this, dims, keepdim, true);
+    }
+
+    /** {@code torch.amin(input, dim)}: ties share the gradient evenly. */
+    public Tensor amin(int... dims) {
+        return ReductionOps.amaxAmin(this, dims, false, false);
+    }
+
+    /** {@code torch.amin(input, dim, keepdim)}. */
+    public Tensor amin(int[] dims, boolean keepdim) {
+        return ReductionOps.amaxAmin(this, dims, keepdim, false);
+    }
+
+    /** {@code torch.argmax(input)} (int64, not differentiable). */
+    public Tensor argmax() {
+        return ReductionOps.argmax(this, null, false, true);
+    }
+
+    /** {@code torch.argmax(input, dim)}. */
+    public Tensor argmax(int dim) {
+        return ReductionOps.argmax(this, dim, false, true);
+    }
+
+    /** {@code torch.argmax(input, dim, keepdim)}. */
+    public Tensor argmax(int dim, boolean keepdim) {
+        return ReductionOps.argmax(this, dim, keepdim, true);
+    }
+
+    /** {@code torch.argmin(input)}. */
+    public Tensor argmin() {
+        return ReductionOps.argmax(this, null, false, false);
+    }
+
+    /** {@code torch.argmin(input, dim)}. */
+    public Tensor argmin(int dim) {
+        return ReductionOps.argmax(this, dim, false, false);
+    }
+
+    /** {@code torch.argmin(input, dim, keepdim)}. */
+    public Tensor argmin(int dim, boolean keepdim) {
+        return ReductionOps.argmax(this, dim, keepdim, false);
+    }
+
+    /** {@code torch.var(input)}: the unbiased (correction 1) variance of all elements. */
+    public Tensor var() {
+        return StatisticOps.varStd(this, null, 1, false, false);
+    }
+
+    /** {@code torch.var(input, unbiased)}. */
+    public Tensor var(boolean unbiased) {
+        return StatisticOps.varStd(this, null, unbiased ? 1 : 0, false, false);
+    }
+
+    /** {@code torch.var(input, dim)} with correction 1. */
+    public Tensor var(int... dims) {
+        return StatisticOps.varStd(this, dims, 1, false, false);
+    }
+
+    /** {@code torch.var(input, dim, correction=correction, keepdim=keepdim)}; null dims means all. */
+    public Tensor var(int[] dims, double correction, boolean keepdim) {
+        return StatisticOps.varStd(this, dims, correction, keepdim, false);
+    }
+
+    /** {@code torch.var(input, dim, unbiased, keepdim)}. */
+    public Tensor var(int[] dims, boolean unbiased, boolean keepdim) {
+        return StatisticOps.varStd(this, dims, unbiased ? 1 : 0, keepdim, false);
+    }
+
+    /** {@code torch.std(input)}: a zero std gives a zero gradient. */
+    public Tensor std() {
+        return StatisticOps.varStd(this, null, 1, false, true);
+    }
+
+    /** {@code torch.std(input, unbiased)}. */
+    public Tensor std(boolean unbiased) {
+        return StatisticOps.varStd(this, null, unbiased ? 1 : 0, false, true);
+    }
+
+    /** {@code torch.std(input, dim)} with correction 1. */
+    public Tensor std(int... dims) {
+        return StatisticOps.varStd(this, dims, 1, false, true);
+    }
+
+    /** {@code torch.std(input, dim, correction=correction, keepdim=keepdim)}. */
+    public Tensor std(int[] dims, double correction, boolean keepdim) {
+        return StatisticOps.varStd(this, dims, correction, keepdim, true);
+    }
+
+    /** {@code torch.std(input, dim, unbiased, keepdim)}. */
+    public Tensor std(int[] dims, boolean unbiased, boolean keepdim) {
+        return StatisticOps.varStd(this, dims, unbiased ? 1 : 0, keepdim, true);
+    }
+
+    /** {@code torch.logsumexp(input, dim)}. */
+    public Tensor logsumexp(int... dims) {
+        return StatisticOps.logsumexp(this, dims, false);
+    }
+
+    /** {@code torch.logsumexp(input, dim, keepdim)}. */
+    public Tensor logsumexp(int[] dims, boolean keepdim) {
+        return StatisticOps.logsumexp(this, dims, keepdim);
+    }
+
+    /** {@code torch.norm(input)}: the 2-norm of all elements ({@code torch.linalg.vector_norm}; a zero norm has a zero gradient). */
+    public Tensor norm() {
+        return StatisticOps.norm(this, 2, null, false);
+    }
+
+    /** {@code torch.norm(input, p)}. */
+    public Tensor norm(double p) {
+        return StatisticOps.norm(this, p, null, false);
+    }
+
+    /** {@code torch.norm(input, p, dim)}. */
+    public Tensor norm(double p, int... dims) {
+        return StatisticOps.norm(this, p, dims, false);
+    }
+
+    /** {@code torch.norm(input, p, dim, keepdim)}. */
+    public Tensor norm(double p, int[] dims, boolean keepdim) {
+        return StatisticOps.norm(this, p, dims, keepdim);
+    }
+
+    /** {@code torch.norm(input, "fro", dim, keepdim)}. */
+    public Tensor norm(String p, int[] dims, boolean keepdim) {
+        return StatisticOps.norm(this, p, dims, keepdim);
+    }
+
+    /** {@code torch.all(input)} (bool, not differentiable). */
+    public Tensor all() {
+        return PointwiseOps.noGrad(data.all());
+    }
+
+    /** {@code torch.all(input, dim)}. */
+    public Tensor all(int dim) {
+        return PointwiseOps.noGrad(data.all(dim));
+    }
+
+    /** {@code torch.all(input, dim, keepdim)}. */
+    public Tensor all(int dim, boolean keepdim) {
+        return PointwiseOps.noGrad(data.all(dim, keepdim));
+    }
+
+    /** {@code torch.all(input, dim=dims, keepdim)}. */
+    public Tensor all(int[] dims, boolean keepdim) {
+        return PointwiseOps.noGrad(data.all(dims, keepdim));
+    }
+
+    /** {@code torch.any(input)} (bool, not differentiable). */
+    public Tensor any() {
+        return PointwiseOps.noGrad(data.any());
+    }
+
+    /** {@code torch.any(input, dim)}. */
+    public Tensor any(int dim) {
+        return PointwiseOps.noGrad(data.any(dim));
+    }
+
+    /** {@code torch.any(input, dim, keepdim)}. */
+    public Tensor any(int dim, boolean keepdim) {
+        return PointwiseOps.noGrad(data.any(dim, keepdim));
+    }
+
+    /** {@code torch.any(input, dim=dims, keepdim)}. */
+    public Tensor any(int[] dims, boolean keepdim) {
+        return PointwiseOps.noGrad(data.any(dims, keepdim));
+    }
+
+    /** {@code torch.cumsum(input, dim)}. */
+    public Tensor cumsum(int dim) {
+        return ScanOps.cumsum(this, dim);
+    }
+
+    /** {@code torch.cumprod(input, dim)}: the gradient handles zeros as PyTorch does. */
+    public Tensor cumprod(int dim) {
+        return ScanOps.cumprod(this, dim);
+    }
+
+    /** {@code torch.softmax(input, dim)}. */
+    public Tensor softmax(int dim) {
+        return ScanOps.softmax(this, dim);
+    }
+
+    /** {@code torch.log_softmax(input, dim)}. */
+    public Tensor logSoftmax(int dim) {
+        return ScanOps.logSoftmax(this, dim);
+    }
 
     // ------------------------------------------------------------------ end of reductions
 

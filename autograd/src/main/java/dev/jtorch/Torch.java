@@ -278,9 +278,469 @@ public final class Torch {
 
     // ------------------------------------------------------------------ pointwise functional ops (more)
 
+    /** {@code torch.add(a, b, alpha=alpha)}. */
+    public static Tensor add(Tensor a, Tensor b, double alpha) {
+        return a.add(b, alpha);
+    }
+
+    /** {@code torch.sub(a, b, alpha=alpha)}. */
+    public static Tensor sub(Tensor a, Tensor b, double alpha) {
+        return a.sub(b, alpha);
+    }
+
+    /** {@code torch.rsub(input, other)} = {@code other - input}. */
+    public static Tensor rsub(Tensor input, Tensor other) {
+        return input.rsub(other);
+    }
+
+    /** {@code torch.div(a, b, rounding_mode=mode)}. */
+    public static Tensor div(Tensor a, Tensor b, String roundingMode) {
+        return a.div(b, roundingMode);
+    }
+
+    /** {@code torch.pow(input, exponent)}. */
+    public static Tensor pow(Tensor input, Tensor exponent) {
+        return input.pow(exponent);
+    }
+
+    /** {@code torch.pow(input, exponent)} with a Python-float exponent. */
+    public static Tensor pow(Tensor input, double exponent) {
+        return input.pow(exponent);
+    }
+
+    /** {@code torch.pow(input, exponent)} with a Python-int exponent. */
+    public static Tensor pow(Tensor input, long exponent) {
+        return input.pow(exponent);
+    }
+
+    /** {@code torch.pow(self, exponent)} with a Python-number base (PowBackward2). */
+    public static Tensor pow(double self, Tensor exponent) {
+        return PointwiseOps.pow(self, exponent);
+    }
+
+    /** {@code torch.square(input)}. */
+    public static Tensor square(Tensor input) {
+        return input.square();
+    }
+
+    /** {@code torch.maximum(input, other)}. */
+    public static Tensor maximum(Tensor input, Tensor other) {
+        return input.maximum(other);
+    }
+
+    /** {@code torch.minimum(input, other)}. */
+    public static Tensor minimum(Tensor input, Tensor other) {
+        return input.minimum(other);
+    }
+
+    /** {@code torch.atan2(input, other)}. */
+    public static Tensor atan2(Tensor input, Tensor other) {
+        return input.atan2(other);
+    }
+
+    /** {@code torch.remainder(input, other)}. */
+    public static Tensor remainder(Tensor input, Tensor other) {
+        return input.remainder(other);
+    }
+
+    /** {@code torch.remainder(input, other)} with a Python float. */
+    public static Tensor remainder(Tensor input, double other) {
+        return input.remainder(other);
+    }
+
+    /** {@code torch.fmod(input, other)}. */
+    public static Tensor fmod(Tensor input, Tensor other) {
+        return input.fmod(other);
+    }
+
+    /** {@code torch.fmod(input, other)} with a Python float. */
+    public static Tensor fmod(Tensor input, double other) {
+        return input.fmod(other);
+    }
+
+    /** {@code torch.sign(input)}. */
+    public static Tensor sign(Tensor input) {
+        return input.sign();
+    }
+
+    /** {@code torch.exp2(input)}. */
+    public static Tensor exp2(Tensor input) {
+        return input.exp2();
+    }
+
+    /** {@code torch.expm1(input)}. */
+    public static Tensor expm1(Tensor input) {
+        return input.expm1();
+    }
+
+    /** {@code torch.log2(input)}. */
+    public static Tensor log2(Tensor input) {
+        return input.log2();
+    }
+
+    /** {@code torch.log10(input)}. */
+    public static Tensor log10(Tensor input) {
+        return input.log10();
+    }
+
+    /** {@code torch.log1p(input)}. */
+    public static Tensor log1p(Tensor input) {
+        return input.log1p();
+    }
+
+    /** {@code torch.rsqrt(input)}. */
+    public static Tensor rsqrt(Tensor input) {
+        return input.rsqrt();
+    }
+
+    /** {@code torch.reciprocal(input)}. */
+    public static Tensor reciprocal(Tensor input) {
+        return input.reciprocal();
+    }
+
+    /** {@code torch.sin(input)}. */
+    public static Tensor sin(Tensor input) {
+        return input.sin();
+    }
+
+    /** {@code torch.cos(input)}. */
+    public static Tensor cos(Tensor input) {
+        return input.cos();
+    }
+
+    /** {@code torch.tan(input)}. */
+    public static Tensor tan(Tensor input) {
+        return input.tan();
+    }
+
+    /** {@code torch.tanh(input)}. */
+    public static Tensor tanh(Tensor input) {
+        return input.tanh();
+    }
+
+    /** {@code torch.sigmoid(input)}. */
+    public static Tensor sigmoid(Tensor input) {
+        return input.sigmoid();
+    }
+
+    /** {@code torch.erf(input)}. */
+    public static Tensor erf(Tensor input) {
+        return input.erf();
+    }
+
+    /** {@code torch.floor(input)}. */
+    public static Tensor floor(Tensor input) {
+        return input.floor();
+    }
+
+    /** {@code torch.ceil(input)}. */
+    public static Tensor ceil(Tensor input) {
+        return input.ceil();
+    }
+
+    /** {@code torch.round(input)}. */
+    public static Tensor round(Tensor input) {
+        return input.round();
+    }
+
+    /** {@code torch.round(input, decimals=decimals)}. */
+    public static Tensor round(Tensor input, int decimals) {
+        return input.round(decimals);
+    }
+
+    /** {@code torch.trunc(input)}. */
+    public static Tensor trunc(Tensor input) {
+        return input.trunc();
+    }
+
+    /** {@code torch.clamp(input, min, max)}; either bound may be null. */
+    public static Tensor clamp(Tensor input, Number min, Number max) {
+        return input.clamp(min, max);
+    }
+
+    /** {@code torch.clamp(input, min, max)} with tensor bounds (either may be null). */
+    public static Tensor clamp(Tensor input, Tensor min, Tensor max) {
+        return input.clamp(min, max);
+    }
+
+    /** {@code torch.clamp_min(input, min)}. */
+    public static Tensor clampMin(Tensor input, Number min) {
+        return input.clampMin(min);
+    }
+
+    /** {@code torch.clamp_max(input, max)}. */
+    public static Tensor clampMax(Tensor input, Number max) {
+        return input.clampMax(max);
+    }
+
+    /** {@code torch.where(condition, input, other)}. */
+    public static Tensor where(Tensor condition, Tensor input, Tensor other) {
+        return Tensor.where(condition, input, other);
+    }
+
+    /** {@code torch.where(condition, input, other)} with a Python-number {@code other}. */
+    public static Tensor where(Tensor condition, Tensor input, Number other) {
+        return Tensor.where(condition, input, other);
+    }
+
+    /** {@code torch.where(condition, input, other)} with a Python-number {@code input}. */
+    public static Tensor where(Tensor condition, Number input, Tensor other) {
+        return Tensor.where(condition, input, other);
+    }
+
+    /** {@code torch.where(condition, input, other)} with two Python numbers. */
+    public static Tensor where(Tensor condition, Number input, Number other) {
+        return Tensor.where(condition, input, other);
+    }
+
+    /** {@code torch.masked_fill(input, mask, value)}. */
+    public static Tensor maskedFill(Tensor input, Tensor mask, double value) {
+        return input.maskedFill(mask, value);
+    }
+
+    /** {@code torch.eq(input, other)}. */
+    public static Tensor eq(Tensor input, Tensor other) {
+        return input.eq(other);
+    }
+
+    /** {@code torch.ne(input, other)}. */
+    public static Tensor ne(Tensor input, Tensor other) {
+        return input.ne(other);
+    }
+
+    /** {@code torch.lt(input, other)}. */
+    public static Tensor lt(Tensor input, Tensor other) {
+        return input.lt(other);
+    }
+
+    /** {@code torch.le(input, other)}. */
+    public static Tensor le(Tensor input, Tensor other) {
+        return input.le(other);
+    }
+
+    /** {@code torch.gt(input, other)}. */
+    public static Tensor gt(Tensor input, Tensor other) {
+        return input.gt(other);
+    }
+
+    /** {@code torch.ge(input, other)}. */
+    public static Tensor ge(Tensor input, Tensor other) {
+        return input.ge(other);
+    }
+
+    /** {@code torch.logical_and(input, other)}. */
+    public static Tensor logicalAnd(Tensor input, Tensor other) {
+        return input.logicalAnd(other);
+    }
+
+    /** {@code torch.logical_or(input, other)}. */
+    public static Tensor logicalOr(Tensor input, Tensor other) {
+        return input.logicalOr(other);
+    }
+
+    /** {@code torch.logical_xor(input, other)}. */
+    public static Tensor logicalXor(Tensor input, Tensor other) {
+        return input.logicalXor(other);
+    }
+
+    /** {@code torch.logical_not(input)}. */
+    public static Tensor logicalNot(Tensor input) {
+        return input.logicalNot();
+    }
+
+    /** {@code torch.isnan(input)}. */
+    public static Tensor isnan(Tensor input) {
+        return input.isnan();
+    }
+
+    /** {@code torch.isinf(input)}. */
+    public static Tensor isinf(Tensor input) {
+        return input.isinf();
+    }
+
+    /** {@code torch.isfinite(input)}. */
+    public static Tensor isfinite(Tensor input) {
+        return input.isfinite();
+    }
+
+    /** {@code torch.addcmul(input, tensor1, tensor2, value=value)}. */
+    public static Tensor addcmul(Tensor input, Tensor tensor1, Tensor tensor2, double value) {
+        return input.addcmul(tensor1, tensor2, value);
+    }
+
+    /** {@code torch.addcdiv(input, tensor1, tensor2, value=value)}. */
+    public static Tensor addcdiv(Tensor input, Tensor tensor1, Tensor tensor2, double value) {
+        return input.addcdiv(tensor1, tensor2, value);
+    }
+
+    /** {@code torch.lerp(input, end, weight)}. */
+    public static Tensor lerp(Tensor input, Tensor end, double weight) {
+        return input.lerp(end, weight);
+    }
+
+    /** {@code torch.lerp(input, end, weight)} with a tensor weight. */
+    public static Tensor lerp(Tensor input, Tensor end, Tensor weight) {
+        return input.lerp(end, weight);
+    }
+
     // ------------------------------------------------------------------ end of pointwise functional ops
 
     // ------------------------------------------------------------------ reductions
+
+    /** {@code torch.sum(input)}. */
+    public static Tensor sum(Tensor input) {
+        return input.sum();
+    }
+
+    /** {@code torch.sum(input, dim)}. */
+    public static Tensor sum(Tensor input, int... dims) {
+        return input.sum(dims);
+    }
+
+    /** {@code torch.sum(input, dim, keepdim)}. */
+    public static Tensor sum(Tensor input, int[] dims, boolean keepdim) {
+        return input.sum(dims, keepdim);
+    }
+
+    /** {@code torch.mean(input)}. */
+    public static Tensor mean(Tensor input) {
+        return input.mean();
+    }
+
+    /** {@code torch.mean(input, dim)}. */
+    public static Tensor mean(Tensor input, int... dims) {
+        return input.mean(dims);
+    }
+
+    /** {@code torch.mean(input, dim, keepdim)}. */
+    public static Tensor mean(Tensor input, int[] dims, boolean keepdim) {
+        return input.mean(dims, keepdim);
+    }
+
+    /** {@code torch.prod(input)}. */
+    public static Tensor prod(Tensor input) {
+        return input.prod();
+    }
+
+    /** {@code torch.prod(input, dim, keepdim)}. */
+    public static Tensor prod(Tensor input, int dim, boolean keepdim) {
+        return input.prod(dim, keepdim);
+    }
+
+    /** {@code torch.max(input)}. */
+    public static Tensor max(Tensor input) {
+        return input.max();
+    }
+
+    /** {@code torch.max(input, dim, keepdim)}: values and indices. */
+    public static MaxMin max(Tensor input, int dim, boolean keepdim) {
+        return input.max(dim, keepdim);
+    }
+
+    /** {@code torch.min(input)}. */
+    public static Tensor min(Tensor input) {
+        return input.min();
+    }
+
+    /** {@code torch.min(input, dim, keepdim)}: values and indices. */
+    public static MaxMin min(Tensor input, int dim, boolean keepdim) {
+        return input.min(dim, keepdim);
+    }
+
+    /** {@code torch.amax(input, dim, keepdim)}. */
+    public static Tensor amax(Tensor input, int[] dims, boolean keepdim) {
+        return input.amax(dims, keepdim);
+    }
+
+    /** {@code torch.amin(input, dim, keepdim)}. */
+    public static Tensor amin(Tensor input, int[] dims, boolean keepdim) {
+        return input.amin(dims, keepdim);
+    }
+
+    /** {@code torch.argmax(input)}. */
+    public static Tensor argmax(Tensor input) {
+        return input.argmax();
+    }
+
+    /** {@code torch.argmax(input, dim, keepdim)}. */
+    public static Tensor argmax(Tensor input, int dim, boolean keepdim) {
+        return input.argmax(dim, keepdim);
+    }
+
+    /** {@code torch.argmin(input)}. */
+    public static Tensor argmin(Tensor input) {
+        return input.argmin();
+    }
+
+    /** {@code torch.argmin(input, dim, keepdim)}. */
+    public static Tensor argmin(Tensor input, int dim, boolean keepdim) {
+        return input.argmin(dim, keepdim);
+    }
+
+    /** {@code torch.var(input)}. */
+    public static Tensor var(Tensor input) {
+        return input.var();
+    }
+
+    /** {@code torch.var(input, dim, correction=correction, keepdim=keepdim)}. */
+    public static Tensor var(Tensor input, int[] dims, double correction, boolean keepdim) {
+        return input.var(dims, correction, keepdim);
+    }
+
+    /** {@code torch.std(input)}. */
+    public static Tensor std(Tensor input) {
+        return input.std();
+    }
+
+    /** {@code torch.std(input, dim, correction=correction, keepdim=keepdim)}. */
+    public static Tensor std(Tensor input, int[] dims, double correction, boolean keepdim) {
+        return input.std(dims, correction, keepdim);
+    }
+
+    /** {@code torch.logsumexp(input, dim, keepdim)}. */
+    public static Tensor logsumexp(Tensor input, int[] dims, boolean keepdim) {
+        return input.logsumexp(dims, keepdim);
+    }
+
+    /** {@code torch.norm(input)}. */
+    public static Tensor norm(Tensor input) {
+        return input.norm();
+    }
+
+    /** {@code torch.norm(input, p, dim, keepdim)}; null dims means all. */
+    public static Tensor norm(Tensor input, double p, int[] dims, boolean keepdim) {
+        return input.norm(p, dims, keepdim);
+    }
+
+    /** {@code torch.all(input)}. */
+    public static Tensor all(Tensor input) {
+        return input.all();
+    }
+
+    /** {@code torch.any(input)}. */
+    public static Tensor any(Tensor input) {
+        return input.any();
+    }
+
+    /** {@code torch.cumsum(input, dim)}. */
+    public static Tensor cumsum(Tensor input, int dim) {
+        return input.cumsum(dim);
+    }
+
+    /** {@code torch.cumprod(input, dim)}. */
+    public static Tensor cumprod(Tensor input, int dim) {
+        return input.cumprod(dim);
+    }
+
+    /** {@code torch.softmax(input, dim)}. */
+    public static Tensor softmax(Tensor input, int dim) {
+        return input.softmax(dim);
+    }
+
+    /** {@code torch.log_softmax(input, dim)}. */
+    public static Tensor logSoftmax(Tensor input, int dim) {
+        return input.logSoftmax(dim);
+    }
 
     // ------------------------------------------------------------------ end of reductions
 

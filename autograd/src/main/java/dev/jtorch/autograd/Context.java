@@ -74,6 +74,22 @@ public final class Context {
         materializeGrads = value;
     }
 
+    /**
+     * PyTorch saves variables after wrapping the outputs, i.e. after dirty inputs had their version
+     * bumped: a dirty input saved in forward (an in-place op saving its own result) must record the
+     * bumped version, or backward would report it as modified.
+     */
+    void refreshDirtySaved() {
+        if (saved == null || dirty.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < saved.length; i++) {
+            if (saved[i] != null && dirty.contains(saved[i].tensor)) {
+                saved[i] = new SavedTensor(saved[i].tensor);
+            }
+        }
+    }
+
     void release() {
         if (saved != null) {
             released = true;

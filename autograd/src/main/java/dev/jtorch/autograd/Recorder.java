@@ -16,6 +16,7 @@ final class Recorder {
         }
         Tensor[] outs = {out};
         finishDirty(ctx, record, outs);
+        ctx.refreshDirtySaved();
         if (record) {
             attach(new FunctionNode(fn, fn.name(), ctx, edges, inputs, outs), ctx, outs, inputs);
         }
@@ -31,6 +32,7 @@ final class Recorder {
             outs = fn.forward(ctx, inputs).clone();
         }
         finishDirty(ctx, record, outs);
+        ctx.refreshDirtySaved();
         if (record) {
             attach(new FunctionNode(fn, fn.name(), ctx, edges, inputs, outs), ctx, outs, inputs);
         }
