@@ -1508,9 +1508,307 @@ public class Tensor {
 
     // ------------------------------------------------------------------ linear algebra (LinAlgOps.java)
 
+    /**
+     * {@code torch.matmul(self, other)} in all of PyTorch's rank cases (dot, mv, row vector times
+     * matrix, mm, folded or broadcast batched products). When recording, the graph is the one
+     * ATen's matmul builds, so {@code gradFn()} names PyTorch's last node (DotBackward0,
+     * MvBackward0, SqueezeBackward4, MmBackward0, UnsafeViewBackward0, CloneBackward0, ...).
+     */
+    public Tensor matmul(Tensor other) {
+        return LinAlgOps.matmul(this, other);
+    }
+
+    /** {@code torch.mm(self, mat2)}: {@code [n, m] @ [m, p]}. */
+    public Tensor mm(Tensor mat2) {
+        return new LinAlgOps.Mm().apply(this, mat2);
+    }
+
+    /** {@code torch.bmm(self, mat2)}: {@code [b, n, m] @ [b, m, p]}. */
+    public Tensor bmm(Tensor mat2) {
+        return new LinAlgOps.Bmm().apply(this, mat2);
+    }
+
+    /** {@code torch.mv(self, vec)}: {@code [n, m] @ [m]}. */
+    public Tensor mv(Tensor vec) {
+        return new LinAlgOps.Mv().apply(this, vec);
+    }
+
+    /** {@code torch.dot(self, other)}: the 0-d inner product of two 1-d tensors. */
+    public Tensor dot(Tensor other) {
+        return new LinAlgOps.Dot().apply(this, other);
+    }
+
+    /** {@code torch.outer(self, vec2)}: {@code self.reshape(n, 1) * vec2}, as PyTorch composes it (MulBackward0). */
+    public Tensor outer(Tensor vec2) {
+        return LinAlgOps.outer(this, vec2);
+    }
+
+    /** {@code self.addmm(mat1, mat2, beta=beta, alpha=alpha)}: {@code beta * self + alpha * (mat1 @ mat2)}. */
+    public Tensor addmm(Tensor mat1, Tensor mat2, double beta, double alpha) {
+        return new LinAlgOps.Addmm(beta, alpha).apply(this, mat1, mat2);
+    }
+
+    /** {@code self.addmm(mat1, mat2)}: {@code self + mat1 @ mat2}. */
+    public Tensor addmm(Tensor mat1, Tensor mat2) {
+        return addmm(mat1, mat2, 1, 1);
+    }
+
     // ------------------------------------------------------------------ end of linear algebra
 
     // ------------------------------------------------------------------ indexing and joining (IndexingOps.java, JoiningOps.java)
+
+    /** {@code torch.index_select(self, dim, index)}: slices {@code index[j]} along dim (int64, 0-d or 1-d index). */
+    public Tensor indexSelect(int dim, Tensor index) {
+        return new IndexingOps.IndexSelect(dim, index).apply(this);
+    }
+
+    /** {@code torch.gather(self, dim, index)}: the result has index's shape. */
+    public Tensor gather(int dim, Tensor index) {
+        return new IndexingOps.Gather(dim, index).apply(this);
+    }
+
+    /** {@code torch.scatter(self, dim, index, src)}: a copy of self with src written at index. */
+    public Tensor scatter(int dim, Tensor index, Tensor src) {
+        return IndexingOps.scatter(this, dim, index, src, false);
+    }
+
+    /** {@code torch.scatter(self, dim, index, value)}: a copy of self with value written at index. */
+    public Tensor scatter(int dim, Tensor index, double value) {
+        return IndexingOps.scatter(this, dim, index, value, false);
+    }
+
+    /** {@code self.scatter_(dim, index, src)}. */
+    public Tensor scatter_(int dim, Tensor index, Tensor src) {
+        return IndexingOps.scatter(this, dim, index, src, true);
+    }
+
+    /** {@code self.scatter_(dim, index, value)}. */
+    public Tensor scatter_(int dim, Tensor index, double value) {
+        return IndexingOps.scatter(this, dim, index, value, true);
+    }
+
+    /** {@code torch.scatter_add(self, dim, index, src)}: duplicates accumulate. */
+    public Tensor scatterAdd(int dim, Tensor index, Tensor src) {
+        return IndexingOps.scatterAdd(this, dim, index, src, false);
+    }
+
+    /** {@code self.scatter_add_(dim, index, src)}. */
+    public Tensor scatterAdd_(int dim, Tensor index, Tensor src) {
+        return IndexingOps.scatterAdd(this, dim, index, src, true);
+    }
+
+    /** {@code torch.index_add(self, dim, index, source)}. */
+    public Tensor indexAdd(int dim, Tensor index, Tensor source) {
+        return IndexingOps.indexAdd(this, dim, index, source, 1, false);
+    }
+
+    /** {@code torch.index_add(self, dim, index, source, alpha=alpha)}. */
+    public Tensor indexAdd(int dim, Tensor index, Tensor source, double alpha) {
+        return IndexingOps.indexAdd(this, dim, index, source, alpha, false);
+    }
+
+    /** {@code self.index_add_(dim, index, source)}. */
+    public Tensor indexAdd_(int dim, Tensor index, Tensor source) {
+        return IndexingOps.indexAdd(this, dim, index, source, 1, true);
+    }
+
+    /** {@code self.index_add_(dim, index, source, alpha=alpha)}. */
+    public Tensor indexAdd_(int dim, Tensor index, Tensor source, double alpha) {
+        return IndexingOps.indexAdd(this, dim, index, source, alpha, true);
+    }
+
+    /** {@code torch.index_copy(self, dim, index, source)}. */
+    public Tensor indexCopy(int dim, Tensor index, Tensor source) {
+        return IndexingOps.indexCopy(this, dim, index, source, false);
+    }
+
+    /** {@code self.index_copy_(dim, index, source)}. */
+    public Tensor indexCopy_(int dim, Tensor index, Tensor source) {
+        return IndexingOps.indexCopy(this, dim, index, source, true);
+    }
+
+    /** {@code torch.index_fill(self, dim, index, value)}. */
+    public Tensor indexFill(int dim, Tensor index, double value) {
+        return IndexingOps.indexFill(this, dim, index, value, false);
+    }
+
+    /** {@code self.index_fill_(dim, index, value)}. */
+    public Tensor indexFill_(int dim, Tensor index, double value) {
+        return IndexingOps.indexFill(this, dim, index, value, true);
+    }
+
+    /** {@code torch.take(self, index)}: elements of the flattened tensor, shaped like index. */
+    public Tensor take(Tensor index) {
+        return new IndexingOps.Take(index).apply(this);
+    }
+
+    /** {@code torch.masked_select(self, mask)}: 1-d, the elements where the broadcast bool mask is true. */
+    public Tensor maskedSelect(Tensor mask) {
+        return new IndexingOps.MaskedSelect(mask).apply(this);
+    }
+
+    /** {@code torch.nonzero(self)}: int64 coordinates, no gradient. */
+    public Tensor nonzero() {
+        return IndexingOps.noGrad(data.nonzero());
+    }
+
+    /** {@code torch.nn.functional.one_hot(self, num_classes)} for int64 tensors, no gradient. */
+    public Tensor oneHot(int numClasses) {
+        return IndexingOps.noGrad(data.oneHot(numClasses));
+    }
+
+    /** {@code torch.cat(tensors, dim)} with type promotion; 1-d {@code [0]} tensors are skipped (legacy rule). */
+    public static Tensor cat(List<Tensor> tensors, int dim) {
+        return new JoiningOps.Cat(dim).apply(tensors.toArray(new Tensor[0]));
+    }
+
+    /** {@code torch.cat(tensors)} along dim 0. */
+    public static Tensor cat(List<Tensor> tensors) {
+        return cat(tensors, 0);
+    }
+
+    /** {@code torch.stack(tensors, dim)}: equal shapes joined along a new dim. */
+    public static Tensor stack(List<Tensor> tensors, int dim) {
+        return new JoiningOps.Stack(dim).apply(tensors.toArray(new Tensor[0]));
+    }
+
+    /** {@code torch.stack(tensors)} along a new dim 0. */
+    public static Tensor stack(List<Tensor> tensors) {
+        return stack(tensors, 0);
+    }
+
+    /** {@code torch.split(self, split_size, dim)}: views (SplitBackward0). */
+    public List<Tensor> split(int splitSize, int dim) {
+        return JoiningOps.split(this, splitSize, dim);
+    }
+
+    /** {@code torch.split(self, split_size)} along dim 0. */
+    public List<Tensor> split(int splitSize) {
+        return JoiningOps.split(this, splitSize, 0);
+    }
+
+    /** {@code torch.split(self, [sizes], dim)}: views of the given lengths (SplitWithSizesBackward0). */
+    public List<Tensor> split(int[] sizes, int dim) {
+        return JoiningOps.split(this, sizes, dim);
+    }
+
+    /** {@code torch.chunk(self, chunks, dim)}: at most {@code chunks} views. */
+    public List<Tensor> chunk(int chunks, int dim) {
+        return JoiningOps.chunk(this, chunks, dim);
+    }
+
+    /** {@code torch.chunk(self, chunks)} along dim 0. */
+    public List<Tensor> chunk(int chunks) {
+        return JoiningOps.chunk(this, chunks, 0);
+    }
+
+    /** {@code torch.unbind(self, dim)}: the {@code select(dim, i)} views (UnbindBackward0). */
+    public List<Tensor> unbind(int dim) {
+        return JoiningOps.unbind(this, dim);
+    }
+
+    /** {@code torch.unbind(self)} along dim 0. */
+    public List<Tensor> unbind() {
+        return JoiningOps.unbind(this, 0);
+    }
+
+    /**
+     * {@code torch.nn.functional.pad(self, pad, mode='constant', value=value)} (ConstantPadNdBackward0):
+     * (left, right) pairs from the last dim backwards; negative amounts crop.
+     */
+    public Tensor pad(int[] pad, double value) {
+        return JoiningOps.pad(this, pad, value);
+    }
+
+    /** {@code torch.nn.functional.pad(self, pad)}: constant padding with zeros. */
+    public Tensor pad(int... pad) {
+        return JoiningOps.pad(this, pad, 0);
+    }
+
+    /** {@code torch.flip(self, dims)}. */
+    public Tensor flip(int... dims) {
+        return JoiningOps.flip(this, dims);
+    }
+
+    /** {@code torch.roll(self, shifts, dims)}. */
+    public Tensor roll(int[] shifts, int[] dims) {
+        return JoiningOps.roll(this, shifts, dims);
+    }
+
+    /** {@code torch.roll(self, shift, dim)}. */
+    public Tensor roll(int shift, int dim) {
+        return JoiningOps.roll(this, new int[] {shift}, new int[] {dim});
+    }
+
+    /** {@code torch.roll(self, shift)}: along the flattened tensor, shape kept. */
+    public Tensor roll(int shift) {
+        return JoiningOps.roll(this, new int[] {shift}, new int[0]);
+    }
+
+    /** {@code self.repeat(*sizes)}: tiles the tensor; extra leading sizes add dims. */
+    public Tensor repeat(int... sizes) {
+        return JoiningOps.repeat(this, sizes);
+    }
+
+    /** {@code torch.tril(self, diagonal)}. */
+    public Tensor tril(int diagonal) {
+        return JoiningOps.triangle(this, diagonal, true, false);
+    }
+
+    /** {@code torch.tril(self)}. */
+    public Tensor tril() {
+        return tril(0);
+    }
+
+    /** {@code self.tril_(diagonal)}. */
+    public Tensor tril_(int diagonal) {
+        return JoiningOps.triangle(this, diagonal, true, true);
+    }
+
+    /** {@code self.tril_()}. */
+    public Tensor tril_() {
+        return tril_(0);
+    }
+
+    /** {@code torch.triu(self, diagonal)}. */
+    public Tensor triu(int diagonal) {
+        return JoiningOps.triangle(this, diagonal, false, false);
+    }
+
+    /** {@code torch.triu(self)}. */
+    public Tensor triu() {
+        return triu(0);
+    }
+
+    /** {@code self.triu_(diagonal)}. */
+    public Tensor triu_(int diagonal) {
+        return JoiningOps.triangle(this, diagonal, false, true);
+    }
+
+    /** {@code self.triu_()}. */
+    public Tensor triu_() {
+        return triu_(0);
+    }
+
+    /** {@code torch.diag(self, diagonal)}: 1-d to a square matrix (DiagEmbedBackward0), 2-d to its diagonal. */
+    public Tensor diag(int diagonal) {
+        return JoiningOps.diag(this, diagonal);
+    }
+
+    /** {@code torch.diag(self)}. */
+    public Tensor diag() {
+        return JoiningOps.diag(this, 0);
+    }
+
+    /** {@code torch.diagonal(self, offset, dim1, dim2)}: a view; the diagonal becomes the last dim. */
+    public Tensor diagonal(int offset, int dim1, int dim2) {
+        return JoiningOps.diagonal(this, offset, dim1, dim2);
+    }
+
+    /** {@code torch.diagonal(self)}: the main diagonal of dims 0 and 1. */
+    public Tensor diagonal() {
+        return JoiningOps.diagonal(this, 0, 0, 1);
+    }
 
     // ------------------------------------------------------------------ end of indexing and joining
 }

@@ -4,6 +4,7 @@ import dev.jtorch.autograd.GradMode;
 import dev.jtorch.tensor.DType;
 import dev.jtorch.tensor.Generator;
 import dev.jtorch.tensor.NDArray;
+import java.util.List;
 
 /**
  * The {@code torch.*} namespace as static methods: {@code import static dev.jtorch.Torch.*;}
@@ -746,9 +747,239 @@ public final class Torch {
 
     // ------------------------------------------------------------------ linear algebra
 
+    /** {@code torch.matmul(input, other)}: see {@link Tensor#matmul(Tensor)}. */
+    public static Tensor matmul(Tensor input, Tensor other) {
+        return input.matmul(other);
+    }
+
+    /** {@code torch.mm(input, mat2)}. */
+    public static Tensor mm(Tensor input, Tensor mat2) {
+        return input.mm(mat2);
+    }
+
+    /** {@code torch.bmm(input, mat2)}. */
+    public static Tensor bmm(Tensor input, Tensor mat2) {
+        return input.bmm(mat2);
+    }
+
+    /** {@code torch.mv(input, vec)}. */
+    public static Tensor mv(Tensor input, Tensor vec) {
+        return input.mv(vec);
+    }
+
+    /** {@code torch.dot(input, other)}. */
+    public static Tensor dot(Tensor input, Tensor other) {
+        return input.dot(other);
+    }
+
+    /** {@code torch.outer(input, vec2)}. */
+    public static Tensor outer(Tensor input, Tensor vec2) {
+        return input.outer(vec2);
+    }
+
+    /** {@code torch.addmm(input, mat1, mat2, beta=beta, alpha=alpha)}: {@code beta * input + alpha * (mat1 @ mat2)}. */
+    public static Tensor addmm(Tensor input, Tensor mat1, Tensor mat2, double beta, double alpha) {
+        return input.addmm(mat1, mat2, beta, alpha);
+    }
+
+    /** {@code torch.addmm(input, mat1, mat2)}. */
+    public static Tensor addmm(Tensor input, Tensor mat1, Tensor mat2) {
+        return input.addmm(mat1, mat2);
+    }
+
     // ------------------------------------------------------------------ end of linear algebra
 
     // ------------------------------------------------------------------ indexing and joining
+
+    /** {@code torch.index_select(input, dim, index)}. */
+    public static Tensor indexSelect(Tensor input, int dim, Tensor index) {
+        return input.indexSelect(dim, index);
+    }
+
+    /** {@code torch.gather(input, dim, index)}. */
+    public static Tensor gather(Tensor input, int dim, Tensor index) {
+        return input.gather(dim, index);
+    }
+
+    /** {@code torch.scatter(input, dim, index, src)}. */
+    public static Tensor scatter(Tensor input, int dim, Tensor index, Tensor src) {
+        return input.scatter(dim, index, src);
+    }
+
+    /** {@code torch.scatter(input, dim, index, value)}. */
+    public static Tensor scatter(Tensor input, int dim, Tensor index, double value) {
+        return input.scatter(dim, index, value);
+    }
+
+    /** {@code torch.scatter_add(input, dim, index, src)}. */
+    public static Tensor scatterAdd(Tensor input, int dim, Tensor index, Tensor src) {
+        return input.scatterAdd(dim, index, src);
+    }
+
+    /** {@code torch.index_add(input, dim, index, source)}. */
+    public static Tensor indexAdd(Tensor input, int dim, Tensor index, Tensor source) {
+        return input.indexAdd(dim, index, source);
+    }
+
+    /** {@code torch.index_add(input, dim, index, source, alpha=alpha)}. */
+    public static Tensor indexAdd(Tensor input, int dim, Tensor index, Tensor source, double alpha) {
+        return input.indexAdd(dim, index, source, alpha);
+    }
+
+    /** {@code torch.index_copy(input, dim, index, source)}. */
+    public static Tensor indexCopy(Tensor input, int dim, Tensor index, Tensor source) {
+        return input.indexCopy(dim, index, source);
+    }
+
+    /** {@code torch.index_fill(input, dim, index, value)}. */
+    public static Tensor indexFill(Tensor input, int dim, Tensor index, double value) {
+        return input.indexFill(dim, index, value);
+    }
+
+    /** {@code torch.take(input, index)}. */
+    public static Tensor take(Tensor input, Tensor index) {
+        return input.take(index);
+    }
+
+    /** {@code torch.masked_select(input, mask)}. */
+    public static Tensor maskedSelect(Tensor input, Tensor mask) {
+        return input.maskedSelect(mask);
+    }
+
+    /** {@code torch.nonzero(input)}. */
+    public static Tensor nonzero(Tensor input) {
+        return input.nonzero();
+    }
+
+    /** {@code torch.nn.functional.one_hot(input, num_classes)}. */
+    public static Tensor oneHot(Tensor input, int numClasses) {
+        return input.oneHot(numClasses);
+    }
+
+    /** {@code torch.cat(tensors, dim)}. */
+    public static Tensor cat(List<Tensor> tensors, int dim) {
+        return Tensor.cat(tensors, dim);
+    }
+
+    /** {@code torch.cat(tensors)}. */
+    public static Tensor cat(List<Tensor> tensors) {
+        return Tensor.cat(tensors, 0);
+    }
+
+    /** {@code torch.stack(tensors, dim)}. */
+    public static Tensor stack(List<Tensor> tensors, int dim) {
+        return Tensor.stack(tensors, dim);
+    }
+
+    /** {@code torch.stack(tensors)}. */
+    public static Tensor stack(List<Tensor> tensors) {
+        return Tensor.stack(tensors, 0);
+    }
+
+    /** {@code torch.split(input, split_size, dim)}. */
+    public static List<Tensor> split(Tensor input, int splitSize, int dim) {
+        return input.split(splitSize, dim);
+    }
+
+    /** {@code torch.split(input, split_size)}. */
+    public static List<Tensor> split(Tensor input, int splitSize) {
+        return input.split(splitSize);
+    }
+
+    /** {@code torch.split(input, [sizes], dim)}. */
+    public static List<Tensor> split(Tensor input, int[] sizes, int dim) {
+        return input.split(sizes, dim);
+    }
+
+    /** {@code torch.chunk(input, chunks, dim)}. */
+    public static List<Tensor> chunk(Tensor input, int chunks, int dim) {
+        return input.chunk(chunks, dim);
+    }
+
+    /** {@code torch.chunk(input, chunks)}. */
+    public static List<Tensor> chunk(Tensor input, int chunks) {
+        return input.chunk(chunks);
+    }
+
+    /** {@code torch.unbind(input, dim)}. */
+    public static List<Tensor> unbind(Tensor input, int dim) {
+        return input.unbind(dim);
+    }
+
+    /** {@code torch.unbind(input)}. */
+    public static List<Tensor> unbind(Tensor input) {
+        return input.unbind();
+    }
+
+    /** {@code torch.nn.functional.pad(input, pad, mode='constant', value=value)}. */
+    public static Tensor pad(Tensor input, int[] pad, double value) {
+        return input.pad(pad, value);
+    }
+
+    /** {@code torch.nn.functional.pad(input, pad)}. */
+    public static Tensor pad(Tensor input, int... pad) {
+        return input.pad(pad);
+    }
+
+    /** {@code torch.flip(input, dims)}. */
+    public static Tensor flip(Tensor input, int... dims) {
+        return input.flip(dims);
+    }
+
+    /** {@code torch.roll(input, shifts, dims)}. */
+    public static Tensor roll(Tensor input, int[] shifts, int[] dims) {
+        return input.roll(shifts, dims);
+    }
+
+    /** {@code torch.roll(input, shift, dim)}. */
+    public static Tensor roll(Tensor input, int shift, int dim) {
+        return input.roll(shift, dim);
+    }
+
+    /** {@code torch.roll(input, shift)}. */
+    public static Tensor roll(Tensor input, int shift) {
+        return input.roll(shift);
+    }
+
+    /** {@code torch.tril(input, diagonal)}. */
+    public static Tensor tril(Tensor input, int diagonal) {
+        return input.tril(diagonal);
+    }
+
+    /** {@code torch.tril(input)}. */
+    public static Tensor tril(Tensor input) {
+        return input.tril();
+    }
+
+    /** {@code torch.triu(input, diagonal)}. */
+    public static Tensor triu(Tensor input, int diagonal) {
+        return input.triu(diagonal);
+    }
+
+    /** {@code torch.triu(input)}. */
+    public static Tensor triu(Tensor input) {
+        return input.triu();
+    }
+
+    /** {@code torch.diag(input, diagonal)}. */
+    public static Tensor diag(Tensor input, int diagonal) {
+        return input.diag(diagonal);
+    }
+
+    /** {@code torch.diag(input)}. */
+    public static Tensor diag(Tensor input) {
+        return input.diag();
+    }
+
+    /** {@code torch.diagonal(input, offset, dim1, dim2)}. */
+    public static Tensor diagonal(Tensor input, int offset, int dim1, int dim2) {
+        return input.diagonal(offset, dim1, dim2);
+    }
+
+    /** {@code torch.diagonal(input)}. */
+    public static Tensor diagonal(Tensor input) {
+        return input.diagonal();
+    }
 
     // ------------------------------------------------------------------ end of indexing and joining
 }

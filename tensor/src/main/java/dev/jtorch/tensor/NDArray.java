@@ -109,13 +109,13 @@ public final class NDArray {
         return Shapes.numel(shape);
     }
 
-    /** {@code tensor.is_contiguous()}: PyTorch ignores the strides of size-1 dims. */
+    /** {@code tensor.is_contiguous()}: PyTorch ignores the strides of size-1 dims; an empty tensor is contiguous. */
     public boolean isContiguous() {
+        if (numel() == 0) {
+            return true;
+        }
         int expected = 1;
         for (int i = shape.length - 1; i >= 0; i--) {
-            if (shape[i] == 0) {
-                return true;
-            }
             if (shape[i] != 1) {
                 if (strides[i] != expected) {
                     return false;

@@ -24,6 +24,14 @@ class ViewsTest {
     }
 
     @Test
+    void emptyTensorsAreContiguousWhateverTheirStrides() {
+        // PyTorch's compute_contiguous returns true as soon as numel == 0
+        NDArray t = NDArray.zeros(3, 0, 2, 2).transpose(2, 3);
+        assertTrue(t.isContiguous());
+        assertSame(t, t.contiguous());
+    }
+
+    @Test
     void viewAndReshapeFollowPyTorch() {
         NDArray a = range(2, 3, 4);
         NDArray v = a.view(6, -1);
