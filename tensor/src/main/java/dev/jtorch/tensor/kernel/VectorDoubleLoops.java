@@ -21,20 +21,16 @@ final class VectorDoubleLoops {
     /** Bytes with D's lane count, for bool results and conditions; null when no such shape exists. */
     static final VectorSpecies<Byte> B = D.length() >= 8 ? VectorSpecies.of(byte.class, VectorShape.forBitSize(D.length() * 8)) : null;
 
-    private static DoubleVector load(double[] a, int off, int stride, int i) {
-        return stride == 0 ? DoubleVector.broadcast(D, a[off]) : DoubleVector.fromArray(D, a, off + i);
+    /**
+     * Lane block {@code i} of an operand: {@code mask} is -1 for a stride-1 operand, 0 for a
+     * broadcast one ({@link VectorElementwise} then passes an array of the value repeated). No
+     * branch: a vector chosen by a condition inside a loop is boxed by C2 on JDK 17.
+     */
+    private static DoubleVector load(double[] a, int off, int mask, int i) {
+        return DoubleVector.fromArray(D, a, off + (i & mask));
     }
 
     // ---------------------------------------------------------------- unary
-
-    static int lanewise(VectorOperators.Unary vop, double[] x, int xo, double[] out, int oo, int n) {
-        int bound = D.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += D.length()) {
-            DoubleVector.fromArray(D, x, xo + i).lanewise(vop).intoArray(out, oo + i);
-        }
-        return i;
-    }
 
     /** {@code x op c}, e.g. x*x, 1/x. */
     static int square(double[] x, int xo, double[] out, int oo, int n) {
@@ -168,26 +164,6 @@ final class VectorDoubleLoops {
         return i;
     }
 
-    static int gelu(double[] x, int xo, double[] out, int oo, int n) {
-        int bound = D.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += D.length()) {
-            DoubleVector v = DoubleVector.fromArray(D, x, xo + i);
-            DoubleVector e = VectorErf.erf(v.mul(UnaryOp.SQRT1_2));
-            v.mul(0.5d).mul(e.add(1d)).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int erf(double[] x, int xo, double[] out, int oo, int n) {
-        int bound = D.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += D.length()) {
-            VectorErf.erf(DoubleVector.fromArray(D, x, xo + i)).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
     static int softplus(double[] x, int xo, double[] out, int oo, int n, double beta, double threshold) {
         int bound = D.loopBound(n);
         int i = 0;
@@ -213,16 +189,6 @@ final class VectorDoubleLoops {
 
     // ---------------------------------------------------------------- binary
 
-    static int lanewise(VectorOperators.Binary vop, double[] a, int ao, int as, double[] b, int bo, int bs,
-            double[] out, int oo, int n) {
-        int bound = D.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += D.length()) {
-            load(a, ao, as, i).lanewise(vop, load(b, bo, bs, i)).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
     /** {@code fma(b, alpha, a)}. */
     static int addScaled(double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int n, double alpha) {
         int bound = D.loopBound(n);
@@ -234,16 +200,28 @@ final class VectorDoubleLoops {
         return i;
     }
 
-    /** NaN-propagating max/min that keeps {@code a} on ties, as {@code std::max}: max when {@code max}. */
-    static int maxMin(boolean max, double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int n) {
+    /** NaN-propagating maximum keeping {@code a} on ties (+-0), as {@code std::max}. */
+    static int maximum(double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int n) {
         int bound = D.loopBound(n);
         int i = 0;
         for (; i < bound; i += D.length()) {
             DoubleVector va = load(a, ao, as, i);
             DoubleVector vb = load(b, bo, bs, i);
-            VectorMask<Double> takeB = max ? va.compare(VectorOperators.LT, vb) : vb.compare(VectorOperators.LT, va);
             VectorMask<Double> nan = va.test(VectorOperators.IS_NAN).or(vb.test(VectorOperators.IS_NAN));
-            va.blend(vb, takeB).blend(Double.NaN, nan).intoArray(out, oo + i);
+            va.blend(vb, va.compare(VectorOperators.LT, vb)).blend(Double.NaN, nan).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    /** NaN-propagating minimum keeping {@code a} on ties, as {@code std::min}. */
+    static int minimum(double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int n) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += D.length()) {
+            DoubleVector va = load(a, ao, as, i);
+            DoubleVector vb = load(b, bo, bs, i);
+            VectorMask<Double> nan = va.test(VectorOperators.IS_NAN).or(vb.test(VectorOperators.IS_NAN));
+            va.blend(vb, vb.compare(VectorOperators.LT, va)).blend(Double.NaN, nan).intoArray(out, oo + i);
         }
         return i;
     }
@@ -253,10 +231,11 @@ final class VectorDoubleLoops {
         int i = 0;
         boolean small = Math.abs(w) < 0.5d;
         DoubleVector coeff = DoubleVector.broadcast(D, small ? w : w - 1d);
+        VectorMask<Double> fromA = D.maskAll(small);
         for (; i < bound; i += D.length()) {
             DoubleVector va = load(a, ao, as, i);
             DoubleVector vb = load(b, bo, bs, i);
-            vb.sub(va).fma(coeff, small ? va : vb).intoArray(out, oo + i);
+            vb.sub(va).fma(coeff, vb.blend(va, fromA)).intoArray(out, oo + i);
         }
         return i;
     }
@@ -298,26 +277,13 @@ final class VectorDoubleLoops {
         return i;
     }
 
-    static int compare(VectorOperators.Comparison cop, double[] a, int ao, int as, double[] b, int bo, int bs,
-            byte[] out, int oo, int n) {
-        int bound = D.loopBound(n);
-        int i = 0;
-        ByteVector zero = ByteVector.zero(B);
-        for (; i < bound; i += D.length()) {
-            VectorMask<Double> m = load(a, ao, as, i).compare(cop, load(b, bo, bs, i));
-            zero.blend((byte) 1, m.cast(B)).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
     static int where(byte[] cond, int co, int cs, double[] a, int ao, int as, double[] b, int bo, int bs,
             double[] out, int oo, int n) {
         int bound = D.loopBound(n);
         int i = 0;
         for (; i < bound; i += D.length()) {
-            VectorMask<Double> m = cs == 0
-                    ? D.maskAll(cond[co] != 0)
-                    : ByteVector.fromArray(B, cond, co + i).compare(VectorOperators.NE, (byte) 0).cast(D);
+            VectorMask<Double> m = ((DoubleVector) ByteVector.fromArray(B, cond, co + (i & cs)).convertShape(VectorOperators.B2D, D, 0))
+                    .compare(VectorOperators.NE, 0d);
             load(b, bo, bs, i).blend(load(a, ao, as, i), m).intoArray(out, oo + i);
         }
         return i;

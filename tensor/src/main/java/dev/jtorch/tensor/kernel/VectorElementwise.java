@@ -3,23 +3,62 @@ package dev.jtorch.tensor.kernel;
 import static dev.jtorch.tensor.kernel.VectorDoubleLoops.D;
 import static dev.jtorch.tensor.kernel.VectorFloatLoops.F;
 
-import jdk.incubator.vector.VectorOperators;
-
 /**
  * Vector API {@link ElementwiseKernels}: rows whose output and tensor operands have stride 1
  * (broadcast scalars stride 0) run the SIMD loops of {@link VectorFloatLoops} and
  * {@link VectorDoubleLoops}; the scalar reference finishes the tail and takes strided rows and
  * the ops without a SIMD loop (floor/ceil/trunc/round, exp2/log2, fmod/remainder, floor and
- * trunc division, tensor clamp). Each case passes its {@code VectorOperators} constant to a
- * small static loop, so C2 sees a constant operator.
+ * trunc division, tensor clamp). Every loop has its {@code VectorOperators} constant written in
+ * it ({@link VectorFloatLanewise}, {@link VectorDoubleLanewise}), so C2 sees a constant operator.
  */
 final class VectorElementwise extends ScalarElementwise {
+    /** Rows shorter than this go straight to the scalar reference. */
+    private static final int LANES = Math.max(F.length(), D.length());
+
     static ElementwiseKernels create() {
         return new VectorElementwise();
     }
 
     private static boolean unit(int s) {
         return s == 0 || s == 1;
+    }
+
+    // A broadcast (stride-0) operand becomes a lane-sized array of its value read with index mask 0;
+    // a stride-1 operand keeps its array and offset with mask -1 (see VectorFloatLoops.load).
+
+    private static int mask(int stride) {
+        return stride == 0 ? 0 : -1;
+    }
+
+    private static int off(int offset, int stride) {
+        return stride == 0 ? 0 : offset;
+    }
+
+    private static float[] rep(float[] a, int off, int stride) {
+        if (stride != 0) {
+            return a;
+        }
+        float[] r = new float[F.length()];
+        java.util.Arrays.fill(r, a[off]);
+        return r;
+    }
+
+    private static double[] rep(double[] a, int off, int stride) {
+        if (stride != 0) {
+            return a;
+        }
+        double[] r = new double[D.length()];
+        java.util.Arrays.fill(r, a[off]);
+        return r;
+    }
+
+    private static byte[] rep(byte[] a, int off, int stride) {
+        if (stride != 0) {
+            return a;
+        }
+        byte[] r = new byte[Math.max(F.length(), D.length())];
+        java.util.Arrays.fill(r, a[off]);
+        return r;
     }
 
     // ---------------------------------------------------------------- float32
@@ -32,8 +71,8 @@ final class VectorElementwise extends ScalarElementwise {
 
     private static int unaryF(UnaryOp op, double p, double q, float[] x, int xo, float[] out, int oo, int n) {
         switch (op) {
-            case NEG: return VectorFloatLoops.lanewise(VectorOperators.NEG, x, xo, out, oo, n);
-            case ABS: return VectorFloatLoops.lanewise(VectorOperators.ABS, x, xo, out, oo, n);
+            case NEG: return VectorFloatLanewise.negF(x, xo, out, oo, n);
+            case ABS: return VectorFloatLanewise.absF(x, xo, out, oo, n);
             case SIGN: return VectorFloatLoops.sign(x, xo, out, oo, n);
             case RELU: return VectorFloatLoops.clamp(x, xo, out, oo, n, 0f, Float.POSITIVE_INFINITY);
             case CLAMP: return VectorFloatLoops.clamp(x, xo, out, oo, n, (float) p, (float) q);
@@ -41,22 +80,22 @@ final class VectorElementwise extends ScalarElementwise {
             case CUBE: return VectorFloatLoops.cube(x, xo, out, oo, n);
             // the scalar reference raises to the double exponent; SVML's powf takes a float one
             case POW: return (float) p == p ? VectorFloatLoops.pow(x, xo, out, oo, n, (float) p) : 0;
-            case EXP: return VectorFloatLoops.lanewise(VectorOperators.EXP, x, xo, out, oo, n);
-            case EXPM1: return VectorFloatLoops.lanewise(VectorOperators.EXPM1, x, xo, out, oo, n);
-            case LOG: return VectorFloatLoops.lanewise(VectorOperators.LOG, x, xo, out, oo, n);
-            case LOG10: return VectorFloatLoops.lanewise(VectorOperators.LOG10, x, xo, out, oo, n);
-            case LOG1P: return VectorFloatLoops.lanewise(VectorOperators.LOG1P, x, xo, out, oo, n);
-            case SQRT: return VectorFloatLoops.lanewise(VectorOperators.SQRT, x, xo, out, oo, n);
+            case EXP: return VectorFloatLanewise.expF(x, xo, out, oo, n);
+            case EXPM1: return VectorFloatLanewise.expm1F(x, xo, out, oo, n);
+            case LOG: return VectorFloatLanewise.logF(x, xo, out, oo, n);
+            case LOG10: return VectorFloatLanewise.log10F(x, xo, out, oo, n);
+            case LOG1P: return VectorFloatLanewise.log1pF(x, xo, out, oo, n);
+            case SQRT: return VectorFloatLanewise.sqrtF(x, xo, out, oo, n);
             case RSQRT: return VectorFloatLoops.rsqrt(x, xo, out, oo, n);
             case RECIPROCAL: return VectorFloatLoops.reciprocal(x, xo, out, oo, n);
             case RECIPROCAL_SQUARE: return VectorFloatLoops.reciprocalSquare(x, xo, out, oo, n);
-            case SIN: return VectorFloatLoops.lanewise(VectorOperators.SIN, x, xo, out, oo, n);
-            case COS: return VectorFloatLoops.lanewise(VectorOperators.COS, x, xo, out, oo, n);
-            case TAN: return VectorFloatLoops.lanewise(VectorOperators.TAN, x, xo, out, oo, n);
-            case TANH: return VectorFloatLoops.lanewise(VectorOperators.TANH, x, xo, out, oo, n);
+            case SIN: return VectorFloatLanewise.sinF(x, xo, out, oo, n);
+            case COS: return VectorFloatLanewise.cosF(x, xo, out, oo, n);
+            case TAN: return VectorFloatLanewise.tanF(x, xo, out, oo, n);
+            case TANH: return VectorFloatLanewise.tanhF(x, xo, out, oo, n);
             case SIGMOID: return VectorFloatLoops.sigmoid(x, xo, out, oo, n);
-            case ERF: return VectorFloatLoops.erf(x, xo, out, oo, n);
-            case GELU: return VectorFloatLoops.gelu(x, xo, out, oo, n);
+            case ERF: return VectorErf.erf(x, xo, out, oo, n);
+            case GELU: return VectorErf.gelu(x, xo, out, oo, n);
             case GELU_TANH: return VectorFloatLoops.geluTanh(x, xo, out, oo, n);
             case SILU: return VectorFloatLoops.silu(x, xo, out, oo, n);
             case SOFTPLUS: return VectorFloatLoops.softplus(x, xo, out, oo, n, (float) p, (float) q);
@@ -69,31 +108,33 @@ final class VectorElementwise extends ScalarElementwise {
     @Override
     public void binary(BinaryOp op, double p, float[] a, int ao, int as, float[] b, int bo, int bs,
             float[] out, int oo, int os, int n) {
-        int i = os == 1 && unit(as) && unit(bs) ? binaryF(op, p, a, ao, as, b, bo, bs, out, oo, n) : 0;
+        int i = os == 1 && unit(as) && unit(bs) && n >= LANES ? binaryF(op, p, rep(a, ao, as), off(ao, as), mask(as),
+                rep(b, bo, bs), off(bo, bs), mask(bs), out, oo, n) : 0;
         super.binary(op, p, a, ao + i * as, as, b, bo + i * bs, bs, out, oo + i * os, os, n - i);
     }
 
-    private static int binaryF(BinaryOp op, double p, float[] a, int ao, int as, float[] b, int bo, int bs,
+    /** {@code am}/{@code bm} are index masks (see {@link #rep(float[], int, int)}). */
+    private static int binaryF(BinaryOp op, double p, float[] a, int ao, int am, float[] b, int bo, int bm,
             float[] out, int oo, int n) {
         switch (op) {
             case ADD: {
                 float alpha = (float) p;
                 // fma(b, 1, a) == a + b and fma(b, -1, a) == a - b exactly
                 if (alpha == 1f) {
-                    return VectorFloatLoops.lanewise(VectorOperators.ADD, a, ao, as, b, bo, bs, out, oo, n);
+                    return VectorFloatLanewise.addF(a, ao, am, b, bo, bm, out, oo, n);
                 }
                 if (alpha == -1f) {
-                    return VectorFloatLoops.lanewise(VectorOperators.SUB, a, ao, as, b, bo, bs, out, oo, n);
+                    return VectorFloatLanewise.subF(a, ao, am, b, bo, bm, out, oo, n);
                 }
-                return VectorFloatLoops.addScaled(a, ao, as, b, bo, bs, out, oo, n, alpha);
+                return VectorFloatLoops.addScaled(a, ao, am, b, bo, bm, out, oo, n, alpha);
             }
-            case MUL: return VectorFloatLoops.lanewise(VectorOperators.MUL, a, ao, as, b, bo, bs, out, oo, n);
-            case DIV: return VectorFloatLoops.lanewise(VectorOperators.DIV, a, ao, as, b, bo, bs, out, oo, n);
-            case POW: return VectorFloatLoops.lanewise(VectorOperators.POW, a, ao, as, b, bo, bs, out, oo, n);
-            case ATAN2: return VectorFloatLoops.lanewise(VectorOperators.ATAN2, a, ao, as, b, bo, bs, out, oo, n);
-            case MAXIMUM: return VectorFloatLoops.maxMin(true, a, ao, as, b, bo, bs, out, oo, n);
-            case MINIMUM: return VectorFloatLoops.maxMin(false, a, ao, as, b, bo, bs, out, oo, n);
-            case LERP: return VectorFloatLoops.lerp(a, ao, as, b, bo, bs, out, oo, n, (float) p);
+            case MUL: return VectorFloatLanewise.mulF(a, ao, am, b, bo, bm, out, oo, n);
+            case DIV: return VectorFloatLanewise.divF(a, ao, am, b, bo, bm, out, oo, n);
+            case POW: return VectorFloatLanewise.powF(a, ao, am, b, bo, bm, out, oo, n);
+            case ATAN2: return VectorFloatLanewise.atan2F(a, ao, am, b, bo, bm, out, oo, n);
+            case MAXIMUM: return VectorFloatLoops.maximum(a, ao, am, b, bo, bm, out, oo, n);
+            case MINIMUM: return VectorFloatLoops.minimum(a, ao, am, b, bo, bm, out, oo, n);
+            case LERP: return VectorFloatLoops.lerp(a, ao, am, b, bo, bm, out, oo, n, (float) p);
             default: return 0;
         }
     }
@@ -102,11 +143,20 @@ final class VectorElementwise extends ScalarElementwise {
     public void ternary(TernaryOp op, double p, float[] a, int ao, int as, float[] b, int bo, int bs,
             float[] c, int co, int cs, float[] out, int oo, int os, int n) {
         int i = 0;
-        if (os == 1 && unit(as) && unit(bs) && unit(cs)) {
+        if (os == 1 && unit(as) && unit(bs) && unit(cs) && n >= LANES) {
+            float[] ra = rep(a, ao, as);
+            float[] rb = rep(b, bo, bs);
+            float[] rc = rep(c, co, cs);
+            int rao = off(ao, as);
+            int rbo = off(bo, bs);
+            int rco = off(co, cs);
+            int am = mask(as);
+            int bm = mask(bs);
+            int cm = mask(cs);
             switch (op) {
-                case ADDCMUL: i = VectorFloatLoops.addcmul(a, ao, as, b, bo, bs, c, co, cs, out, oo, n, (float) p); break;
-                case ADDCDIV: i = VectorFloatLoops.addcdiv(a, ao, as, b, bo, bs, c, co, cs, out, oo, n, (float) p); break;
-                case LERP: i = VectorFloatLoops.lerpTensor(a, ao, as, b, bo, bs, c, co, cs, out, oo, n); break;
+                case ADDCMUL: i = VectorFloatLoops.addcmul(ra, rao, am, rb, rbo, bm, rc, rco, cm, out, oo, n, (float) p); break;
+                case ADDCDIV: i = VectorFloatLoops.addcdiv(ra, rao, am, rb, rbo, bm, rc, rco, cm, out, oo, n, (float) p); break;
+                case LERP: i = VectorFloatLoops.lerpTensor(ra, rao, am, rb, rbo, bm, rc, rco, cm, out, oo, n); break;
                 default: break;
             }
         }
@@ -116,14 +166,20 @@ final class VectorElementwise extends ScalarElementwise {
     @Override
     public void compare(CompareOp op, float[] a, int ao, int as, float[] b, int bo, int bs, byte[] out, int oo, int os, int n) {
         int i = 0;
-        if (VectorFloatLoops.B != null && os == 1 && unit(as) && unit(bs)) {
+        if (VectorFloatLoops.B != null && os == 1 && unit(as) && unit(bs) && n >= LANES) {
+            float[] ra = rep(a, ao, as);
+            float[] rb = rep(b, bo, bs);
+            int rao = off(ao, as);
+            int rbo = off(bo, bs);
+            int am = mask(as);
+            int bm = mask(bs);
             switch (op) {
-                case EQ: i = VectorFloatLoops.compare(VectorOperators.EQ, a, ao, as, b, bo, bs, out, oo, n); break;
-                case NE: i = VectorFloatLoops.compare(VectorOperators.NE, a, ao, as, b, bo, bs, out, oo, n); break;
-                case LT: i = VectorFloatLoops.compare(VectorOperators.LT, a, ao, as, b, bo, bs, out, oo, n); break;
-                case LE: i = VectorFloatLoops.compare(VectorOperators.LE, a, ao, as, b, bo, bs, out, oo, n); break;
-                case GT: i = VectorFloatLoops.compare(VectorOperators.GT, a, ao, as, b, bo, bs, out, oo, n); break;
-                default: i = VectorFloatLoops.compare(VectorOperators.GE, a, ao, as, b, bo, bs, out, oo, n); break;
+                case EQ: i = VectorFloatLanewise.eqF(ra, rao, am, rb, rbo, bm, out, oo, n); break;
+                case NE: i = VectorFloatLanewise.neF(ra, rao, am, rb, rbo, bm, out, oo, n); break;
+                case LT: i = VectorFloatLanewise.ltF(ra, rao, am, rb, rbo, bm, out, oo, n); break;
+                case LE: i = VectorFloatLanewise.leF(ra, rao, am, rb, rbo, bm, out, oo, n); break;
+                case GT: i = VectorFloatLanewise.gtF(ra, rao, am, rb, rbo, bm, out, oo, n); break;
+                default: i = VectorFloatLanewise.geF(ra, rao, am, rb, rbo, bm, out, oo, n); break;
             }
         }
         super.compare(op, a, ao + i * as, as, b, bo + i * bs, bs, out, oo + i * os, os, n - i);
@@ -132,8 +188,9 @@ final class VectorElementwise extends ScalarElementwise {
     @Override
     public void where(byte[] cond, int co, int cs, float[] a, int ao, int as, float[] b, int bo, int bs,
             float[] out, int oo, int os, int n) {
-        int i = VectorFloatLoops.B != null && os == 1 && unit(cs) && unit(as) && unit(bs)
-                ? VectorFloatLoops.where(cond, co, cs, a, ao, as, b, bo, bs, out, oo, n) : 0;
+        int i = VectorFloatLoops.B != null && os == 1 && unit(cs) && unit(as) && unit(bs) && n >= LANES
+                ? VectorFloatLoops.where(rep(cond, co, cs), off(co, cs), mask(cs), rep(a, ao, as), off(ao, as), mask(as),
+                        rep(b, bo, bs), off(bo, bs), mask(bs), out, oo, n) : 0;
         super.where(cond, co + i * cs, cs, a, ao + i * as, as, b, bo + i * bs, bs, out, oo + i * os, os, n - i);
     }
 
@@ -147,30 +204,30 @@ final class VectorElementwise extends ScalarElementwise {
 
     private static int unaryD(UnaryOp op, double p, double q, double[] x, int xo, double[] out, int oo, int n) {
         switch (op) {
-            case NEG: return VectorDoubleLoops.lanewise(VectorOperators.NEG, x, xo, out, oo, n);
-            case ABS: return VectorDoubleLoops.lanewise(VectorOperators.ABS, x, xo, out, oo, n);
+            case NEG: return VectorDoubleLanewise.negD(x, xo, out, oo, n);
+            case ABS: return VectorDoubleLanewise.absD(x, xo, out, oo, n);
             case SIGN: return VectorDoubleLoops.sign(x, xo, out, oo, n);
             case RELU: return VectorDoubleLoops.clamp(x, xo, out, oo, n, 0d, Double.POSITIVE_INFINITY);
             case CLAMP: return VectorDoubleLoops.clamp(x, xo, out, oo, n, p, q);
             case SQUARE: return VectorDoubleLoops.square(x, xo, out, oo, n);
             case CUBE: return VectorDoubleLoops.cube(x, xo, out, oo, n);
             case POW: return VectorDoubleLoops.pow(x, xo, out, oo, n, p);
-            case EXP: return VectorDoubleLoops.lanewise(VectorOperators.EXP, x, xo, out, oo, n);
-            case EXPM1: return VectorDoubleLoops.lanewise(VectorOperators.EXPM1, x, xo, out, oo, n);
-            case LOG: return VectorDoubleLoops.lanewise(VectorOperators.LOG, x, xo, out, oo, n);
-            case LOG10: return VectorDoubleLoops.lanewise(VectorOperators.LOG10, x, xo, out, oo, n);
-            case LOG1P: return VectorDoubleLoops.lanewise(VectorOperators.LOG1P, x, xo, out, oo, n);
-            case SQRT: return VectorDoubleLoops.lanewise(VectorOperators.SQRT, x, xo, out, oo, n);
+            case EXP: return VectorDoubleLanewise.expD(x, xo, out, oo, n);
+            case EXPM1: return VectorDoubleLanewise.expm1D(x, xo, out, oo, n);
+            case LOG: return VectorDoubleLanewise.logD(x, xo, out, oo, n);
+            case LOG10: return VectorDoubleLanewise.log10D(x, xo, out, oo, n);
+            case LOG1P: return VectorDoubleLanewise.log1pD(x, xo, out, oo, n);
+            case SQRT: return VectorDoubleLanewise.sqrtD(x, xo, out, oo, n);
             case RSQRT: return VectorDoubleLoops.rsqrt(x, xo, out, oo, n);
             case RECIPROCAL: return VectorDoubleLoops.reciprocal(x, xo, out, oo, n);
             case RECIPROCAL_SQUARE: return VectorDoubleLoops.reciprocalSquare(x, xo, out, oo, n);
-            case SIN: return VectorDoubleLoops.lanewise(VectorOperators.SIN, x, xo, out, oo, n);
-            case COS: return VectorDoubleLoops.lanewise(VectorOperators.COS, x, xo, out, oo, n);
-            case TAN: return VectorDoubleLoops.lanewise(VectorOperators.TAN, x, xo, out, oo, n);
-            case TANH: return VectorDoubleLoops.lanewise(VectorOperators.TANH, x, xo, out, oo, n);
+            case SIN: return VectorDoubleLanewise.sinD(x, xo, out, oo, n);
+            case COS: return VectorDoubleLanewise.cosD(x, xo, out, oo, n);
+            case TAN: return VectorDoubleLanewise.tanD(x, xo, out, oo, n);
+            case TANH: return VectorDoubleLanewise.tanhD(x, xo, out, oo, n);
             case SIGMOID: return VectorDoubleLoops.sigmoid(x, xo, out, oo, n);
-            case ERF: return VectorDoubleLoops.erf(x, xo, out, oo, n);
-            case GELU: return VectorDoubleLoops.gelu(x, xo, out, oo, n);
+            case ERF: return VectorErf.erf(x, xo, out, oo, n);
+            case GELU: return VectorErf.gelu(x, xo, out, oo, n);
             case GELU_TANH: return VectorDoubleLoops.geluTanh(x, xo, out, oo, n);
             case SILU: return VectorDoubleLoops.silu(x, xo, out, oo, n);
             case SOFTPLUS: return VectorDoubleLoops.softplus(x, xo, out, oo, n, p, q);
@@ -183,29 +240,31 @@ final class VectorElementwise extends ScalarElementwise {
     @Override
     public void binary(BinaryOp op, double p, double[] a, int ao, int as, double[] b, int bo, int bs,
             double[] out, int oo, int os, int n) {
-        int i = os == 1 && unit(as) && unit(bs) ? binaryD(op, p, a, ao, as, b, bo, bs, out, oo, n) : 0;
+        int i = os == 1 && unit(as) && unit(bs) && n >= LANES ? binaryD(op, p, rep(a, ao, as), off(ao, as), mask(as),
+                rep(b, bo, bs), off(bo, bs), mask(bs), out, oo, n) : 0;
         super.binary(op, p, a, ao + i * as, as, b, bo + i * bs, bs, out, oo + i * os, os, n - i);
     }
 
-    private static int binaryD(BinaryOp op, double p, double[] a, int ao, int as, double[] b, int bo, int bs,
+    /** {@code am}/{@code bm} are index masks (see {@link #rep(float[], int, int)}). */
+    private static int binaryD(BinaryOp op, double p, double[] a, int ao, int am, double[] b, int bo, int bm,
             double[] out, int oo, int n) {
         switch (op) {
             case ADD: {
                 if (p == 1d) {
-                    return VectorDoubleLoops.lanewise(VectorOperators.ADD, a, ao, as, b, bo, bs, out, oo, n);
+                    return VectorDoubleLanewise.addD(a, ao, am, b, bo, bm, out, oo, n);
                 }
                 if (p == -1d) {
-                    return VectorDoubleLoops.lanewise(VectorOperators.SUB, a, ao, as, b, bo, bs, out, oo, n);
+                    return VectorDoubleLanewise.subD(a, ao, am, b, bo, bm, out, oo, n);
                 }
-                return VectorDoubleLoops.addScaled(a, ao, as, b, bo, bs, out, oo, n, p);
+                return VectorDoubleLoops.addScaled(a, ao, am, b, bo, bm, out, oo, n, p);
             }
-            case MUL: return VectorDoubleLoops.lanewise(VectorOperators.MUL, a, ao, as, b, bo, bs, out, oo, n);
-            case DIV: return VectorDoubleLoops.lanewise(VectorOperators.DIV, a, ao, as, b, bo, bs, out, oo, n);
-            case POW: return VectorDoubleLoops.lanewise(VectorOperators.POW, a, ao, as, b, bo, bs, out, oo, n);
-            case ATAN2: return VectorDoubleLoops.lanewise(VectorOperators.ATAN2, a, ao, as, b, bo, bs, out, oo, n);
-            case MAXIMUM: return VectorDoubleLoops.maxMin(true, a, ao, as, b, bo, bs, out, oo, n);
-            case MINIMUM: return VectorDoubleLoops.maxMin(false, a, ao, as, b, bo, bs, out, oo, n);
-            case LERP: return VectorDoubleLoops.lerp(a, ao, as, b, bo, bs, out, oo, n, p);
+            case MUL: return VectorDoubleLanewise.mulD(a, ao, am, b, bo, bm, out, oo, n);
+            case DIV: return VectorDoubleLanewise.divD(a, ao, am, b, bo, bm, out, oo, n);
+            case POW: return VectorDoubleLanewise.powD(a, ao, am, b, bo, bm, out, oo, n);
+            case ATAN2: return VectorDoubleLanewise.atan2D(a, ao, am, b, bo, bm, out, oo, n);
+            case MAXIMUM: return VectorDoubleLoops.maximum(a, ao, am, b, bo, bm, out, oo, n);
+            case MINIMUM: return VectorDoubleLoops.minimum(a, ao, am, b, bo, bm, out, oo, n);
+            case LERP: return VectorDoubleLoops.lerp(a, ao, am, b, bo, bm, out, oo, n, p);
             default: return 0;
         }
     }
@@ -214,11 +273,20 @@ final class VectorElementwise extends ScalarElementwise {
     public void ternary(TernaryOp op, double p, double[] a, int ao, int as, double[] b, int bo, int bs,
             double[] c, int co, int cs, double[] out, int oo, int os, int n) {
         int i = 0;
-        if (os == 1 && unit(as) && unit(bs) && unit(cs)) {
+        if (os == 1 && unit(as) && unit(bs) && unit(cs) && n >= LANES) {
+            double[] ra = rep(a, ao, as);
+            double[] rb = rep(b, bo, bs);
+            double[] rc = rep(c, co, cs);
+            int rao = off(ao, as);
+            int rbo = off(bo, bs);
+            int rco = off(co, cs);
+            int am = mask(as);
+            int bm = mask(bs);
+            int cm = mask(cs);
             switch (op) {
-                case ADDCMUL: i = VectorDoubleLoops.addcmul(a, ao, as, b, bo, bs, c, co, cs, out, oo, n, p); break;
-                case ADDCDIV: i = VectorDoubleLoops.addcdiv(a, ao, as, b, bo, bs, c, co, cs, out, oo, n, p); break;
-                case LERP: i = VectorDoubleLoops.lerpTensor(a, ao, as, b, bo, bs, c, co, cs, out, oo, n); break;
+                case ADDCMUL: i = VectorDoubleLoops.addcmul(ra, rao, am, rb, rbo, bm, rc, rco, cm, out, oo, n, p); break;
+                case ADDCDIV: i = VectorDoubleLoops.addcdiv(ra, rao, am, rb, rbo, bm, rc, rco, cm, out, oo, n, p); break;
+                case LERP: i = VectorDoubleLoops.lerpTensor(ra, rao, am, rb, rbo, bm, rc, rco, cm, out, oo, n); break;
                 default: break;
             }
         }
@@ -228,14 +296,20 @@ final class VectorElementwise extends ScalarElementwise {
     @Override
     public void compare(CompareOp op, double[] a, int ao, int as, double[] b, int bo, int bs, byte[] out, int oo, int os, int n) {
         int i = 0;
-        if (VectorDoubleLoops.B != null && os == 1 && unit(as) && unit(bs)) {
+        if (VectorDoubleLoops.B != null && os == 1 && unit(as) && unit(bs) && n >= LANES) {
+            double[] ra = rep(a, ao, as);
+            double[] rb = rep(b, bo, bs);
+            int rao = off(ao, as);
+            int rbo = off(bo, bs);
+            int am = mask(as);
+            int bm = mask(bs);
             switch (op) {
-                case EQ: i = VectorDoubleLoops.compare(VectorOperators.EQ, a, ao, as, b, bo, bs, out, oo, n); break;
-                case NE: i = VectorDoubleLoops.compare(VectorOperators.NE, a, ao, as, b, bo, bs, out, oo, n); break;
-                case LT: i = VectorDoubleLoops.compare(VectorOperators.LT, a, ao, as, b, bo, bs, out, oo, n); break;
-                case LE: i = VectorDoubleLoops.compare(VectorOperators.LE, a, ao, as, b, bo, bs, out, oo, n); break;
-                case GT: i = VectorDoubleLoops.compare(VectorOperators.GT, a, ao, as, b, bo, bs, out, oo, n); break;
-                default: i = VectorDoubleLoops.compare(VectorOperators.GE, a, ao, as, b, bo, bs, out, oo, n); break;
+                case EQ: i = VectorDoubleLanewise.eqD(ra, rao, am, rb, rbo, bm, out, oo, n); break;
+                case NE: i = VectorDoubleLanewise.neD(ra, rao, am, rb, rbo, bm, out, oo, n); break;
+                case LT: i = VectorDoubleLanewise.ltD(ra, rao, am, rb, rbo, bm, out, oo, n); break;
+                case LE: i = VectorDoubleLanewise.leD(ra, rao, am, rb, rbo, bm, out, oo, n); break;
+                case GT: i = VectorDoubleLanewise.gtD(ra, rao, am, rb, rbo, bm, out, oo, n); break;
+                default: i = VectorDoubleLanewise.geD(ra, rao, am, rb, rbo, bm, out, oo, n); break;
             }
         }
         super.compare(op, a, ao + i * as, as, b, bo + i * bs, bs, out, oo + i * os, os, n - i);
@@ -244,8 +318,9 @@ final class VectorElementwise extends ScalarElementwise {
     @Override
     public void where(byte[] cond, int co, int cs, double[] a, int ao, int as, double[] b, int bo, int bs,
             double[] out, int oo, int os, int n) {
-        int i = VectorDoubleLoops.B != null && os == 1 && unit(cs) && unit(as) && unit(bs)
-                ? VectorDoubleLoops.where(cond, co, cs, a, ao, as, b, bo, bs, out, oo, n) : 0;
+        int i = VectorDoubleLoops.B != null && os == 1 && unit(cs) && unit(as) && unit(bs) && n >= LANES
+                ? VectorDoubleLoops.where(rep(cond, co, cs), off(co, cs), mask(cs), rep(a, ao, as), off(ao, as), mask(as),
+                        rep(b, bo, bs), off(bo, bs), mask(bs), out, oo, n) : 0;
         super.where(cond, co + i * cs, cs, a, ao + i * as, as, b, bo + i * bs, bs, out, oo + i * os, os, n - i);
     }
 }

@@ -21,20 +21,16 @@ final class VectorFloatLoops {
     /** Bytes with F's lane count, for bool results and conditions; null when no such shape exists. */
     static final VectorSpecies<Byte> B = F.length() >= 8 ? VectorSpecies.of(byte.class, VectorShape.forBitSize(F.length() * 8)) : null;
 
-    private static FloatVector load(float[] a, int off, int stride, int i) {
-        return stride == 0 ? FloatVector.broadcast(F, a[off]) : FloatVector.fromArray(F, a, off + i);
+    /**
+     * Lane block {@code i} of an operand: {@code mask} is -1 for a stride-1 operand, 0 for a
+     * broadcast one ({@link VectorElementwise} then passes an array of the value repeated). No
+     * branch: a vector chosen by a condition inside a loop is boxed by C2 on JDK 17.
+     */
+    private static FloatVector load(float[] a, int off, int mask, int i) {
+        return FloatVector.fromArray(F, a, off + (i & mask));
     }
 
     // ---------------------------------------------------------------- unary
-
-    static int lanewise(VectorOperators.Unary vop, float[] x, int xo, float[] out, int oo, int n) {
-        int bound = F.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += F.length()) {
-            FloatVector.fromArray(F, x, xo + i).lanewise(vop).intoArray(out, oo + i);
-        }
-        return i;
-    }
 
     /** {@code x op c}, e.g. x*x, 1/x. */
     static int square(float[] x, int xo, float[] out, int oo, int n) {
@@ -168,26 +164,6 @@ final class VectorFloatLoops {
         return i;
     }
 
-    static int gelu(float[] x, int xo, float[] out, int oo, int n) {
-        int bound = F.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += F.length()) {
-            FloatVector v = FloatVector.fromArray(F, x, xo + i);
-            FloatVector e = VectorErf.erf(v.mul(UnaryOp.SQRT1_2_F));
-            v.mul(0.5f).mul(e.add(1f)).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int erf(float[] x, int xo, float[] out, int oo, int n) {
-        int bound = F.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += F.length()) {
-            VectorErf.erf(FloatVector.fromArray(F, x, xo + i)).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
     static int softplus(float[] x, int xo, float[] out, int oo, int n, float beta, float threshold) {
         int bound = F.loopBound(n);
         int i = 0;
@@ -213,16 +189,6 @@ final class VectorFloatLoops {
 
     // ---------------------------------------------------------------- binary
 
-    static int lanewise(VectorOperators.Binary vop, float[] a, int ao, int as, float[] b, int bo, int bs,
-            float[] out, int oo, int n) {
-        int bound = F.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += F.length()) {
-            load(a, ao, as, i).lanewise(vop, load(b, bo, bs, i)).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
     /** {@code fma(b, alpha, a)}. */
     static int addScaled(float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int n, float alpha) {
         int bound = F.loopBound(n);
@@ -234,16 +200,28 @@ final class VectorFloatLoops {
         return i;
     }
 
-    /** NaN-propagating max/min that keeps {@code a} on ties, as {@code std::max}: max when {@code max}. */
-    static int maxMin(boolean max, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int n) {
+    /** NaN-propagating maximum keeping {@code a} on ties (+-0), as {@code std::max}. */
+    static int maximum(float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int n) {
         int bound = F.loopBound(n);
         int i = 0;
         for (; i < bound; i += F.length()) {
             FloatVector va = load(a, ao, as, i);
             FloatVector vb = load(b, bo, bs, i);
-            VectorMask<Float> takeB = max ? va.compare(VectorOperators.LT, vb) : vb.compare(VectorOperators.LT, va);
             VectorMask<Float> nan = va.test(VectorOperators.IS_NAN).or(vb.test(VectorOperators.IS_NAN));
-            va.blend(vb, takeB).blend(Float.NaN, nan).intoArray(out, oo + i);
+            va.blend(vb, va.compare(VectorOperators.LT, vb)).blend(Float.NaN, nan).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    /** NaN-propagating minimum keeping {@code a} on ties, as {@code std::min}. */
+    static int minimum(float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int n) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += F.length()) {
+            FloatVector va = load(a, ao, as, i);
+            FloatVector vb = load(b, bo, bs, i);
+            VectorMask<Float> nan = va.test(VectorOperators.IS_NAN).or(vb.test(VectorOperators.IS_NAN));
+            va.blend(vb, vb.compare(VectorOperators.LT, va)).blend(Float.NaN, nan).intoArray(out, oo + i);
         }
         return i;
     }
@@ -253,10 +231,11 @@ final class VectorFloatLoops {
         int i = 0;
         boolean small = Math.abs(w) < 0.5f;
         FloatVector coeff = FloatVector.broadcast(F, small ? w : w - 1f);
+        VectorMask<Float> fromA = F.maskAll(small);
         for (; i < bound; i += F.length()) {
             FloatVector va = load(a, ao, as, i);
             FloatVector vb = load(b, bo, bs, i);
-            vb.sub(va).fma(coeff, small ? va : vb).intoArray(out, oo + i);
+            vb.sub(va).fma(coeff, vb.blend(va, fromA)).intoArray(out, oo + i);
         }
         return i;
     }
@@ -298,26 +277,13 @@ final class VectorFloatLoops {
         return i;
     }
 
-    static int compare(VectorOperators.Comparison cop, float[] a, int ao, int as, float[] b, int bo, int bs,
-            byte[] out, int oo, int n) {
-        int bound = F.loopBound(n);
-        int i = 0;
-        ByteVector zero = ByteVector.zero(B);
-        for (; i < bound; i += F.length()) {
-            VectorMask<Float> m = load(a, ao, as, i).compare(cop, load(b, bo, bs, i));
-            zero.blend((byte) 1, m.cast(B)).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
     static int where(byte[] cond, int co, int cs, float[] a, int ao, int as, float[] b, int bo, int bs,
             float[] out, int oo, int n) {
         int bound = F.loopBound(n);
         int i = 0;
         for (; i < bound; i += F.length()) {
-            VectorMask<Float> m = cs == 0
-                    ? F.maskAll(cond[co] != 0)
-                    : ByteVector.fromArray(B, cond, co + i).compare(VectorOperators.NE, (byte) 0).cast(F);
+            VectorMask<Float> m = ((FloatVector) ByteVector.fromArray(B, cond, co + (i & cs)).convertShape(VectorOperators.B2F, F, 0))
+                    .compare(VectorOperators.NE, 0f);
             load(b, bo, bs, i).blend(load(a, ao, as, i), m).intoArray(out, oo + i);
         }
         return i;
