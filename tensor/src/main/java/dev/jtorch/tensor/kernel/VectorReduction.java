@@ -10,7 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Vector API {@link ReductionKernels}: stride-1 rows of at least one vector run SIMD with four
  * independent accumulators and one {@code reduceLanes} at the end; strided and short rows use
- * the scalar reference. Column blocks reuse the reference's driver (chunking, cascade) and only
+ * the scalar reference. Sums are the exception: they use PyTorch's fixed 8-lane (4 for double)
+ * cascade and add the lanes in order, so they are bit-identical to the reference and to libtorch. Column blocks reuse the reference's driver (chunking, cascade) and only
  * replace its row step, {@link #combineRow}. The softmax family lives in {@link VectorSoftmax}.
  *
  * <p>Each op has its own small loop or passes a {@code VectorOperators} constant to a small
@@ -19,6 +20,10 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorReduction extends ScalarReduction {
     static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    /** The sum kernels' fixed widths (PyTorch's AVX2 lanes, see {@link CascadeSum}); used when the hardware has them. */
+    private static final VectorSpecies<Float> FS = FloatVector.SPECIES_256;
+    private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_256;
+    private static final boolean WIDE_SUM = F.vectorBitSize() >= 256;
     /** Floats with as many lanes as {@link #D}, for float-to-double accumulation. */
     private static final VectorSpecies<Float> FD = VectorSpecies.of(float.class,
             VectorShape.forBitSize(D.vectorBitSize() / 2));
@@ -31,11 +36,13 @@ final class VectorReduction extends ScalarReduction {
 
     @Override
     public float reduce(ReduceOp op, float[] x, int off, int stride, int n) {
-        if (stride != 1 || n < F.length()) {
+        if (op == ReduceOp.SUM && stride == 1 && n >= CascadeSum.FLOAT_LANES && WIDE_SUM) {
+            return sum(x, off, n);
+        }
+        if (op == ReduceOp.SUM || stride != 1 || n < F.length()) {
             return super.reduce(op, x, off, stride, n);
         }
         switch (op) {
-            case SUM: return sum(x, off, n);
             case PROD: return fold(VectorOperators.MUL, op, x, off, n);
             case MAX: return fold(VectorOperators.MAX, op, x, off, n);
             case MIN: return fold(VectorOperators.MIN, op, x, off, n);
@@ -47,41 +54,54 @@ final class VectorReduction extends ScalarReduction {
         }
     }
 
-    /** PyTorch's vectorized inner sum: 4 vector accumulators; rows long enough for a carry take the cascade. */
+    /**
+     * {@link CascadeSum#innerSum} with 8-lane vectors: 4 vector accumulators; rows long enough for a
+     * carry take the cascade. Identical bits to the scalar reference and to libtorch.
+     */
     static float sum(float[] x, int off, int n) {
-        int vl = F.length();
+        int vl = FS.length();
         int groups = n / vl / CascadeSum.ILP;
         int lp = CascadeSum.levelPower(groups);
         if (groups >= 1 << lp) {
             return cascadeSum(x, off, n, groups, lp);
         }
-        FloatVector a0 = FloatVector.zero(F);
+        FloatVector a0 = FloatVector.zero(FS);
         FloatVector a1 = a0;
         FloatVector a2 = a0;
         FloatVector a3 = a0;
         int p = off;
         for (int end = off + groups * 4 * vl; p < end; p += 4 * vl) {
-            a0 = a0.add(FloatVector.fromArray(F, x, p));
-            a1 = a1.add(FloatVector.fromArray(F, x, p + vl));
-            a2 = a2.add(FloatVector.fromArray(F, x, p + 2 * vl));
-            a3 = a3.add(FloatVector.fromArray(F, x, p + 3 * vl));
+            a0 = a0.add(FloatVector.fromArray(FS, x, p));
+            a1 = a1.add(FloatVector.fromArray(FS, x, p + vl));
+            a2 = a2.add(FloatVector.fromArray(FS, x, p + 2 * vl));
+            a3 = a3.add(FloatVector.fromArray(FS, x, p + 3 * vl));
         }
-        for (int end = off + F.loopBound(n); p < end; p += vl) {
-            a0 = a0.add(FloatVector.fromArray(F, x, p));
+        for (int end = off + FS.loopBound(n); p < end; p += vl) {
+            a0 = a0.add(FloatVector.fromArray(FS, x, p));
         }
-        float r = a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
+        FloatVector v = a0.add(a1).add(a2).add(a3);
+        float r = 0;
         for (int end = off + n; p < end; p++) {
             r += x[p];
         }
+        // PyTorch adds the lanes to the tail sum one by one (not a tree reduceLanes): same bits
+        r += v.lane(0);
+        r += v.lane(1);
+        r += v.lane(2);
+        r += v.lane(3);
+        r += v.lane(4);
+        r += v.lane(5);
+        r += v.lane(6);
+        r += v.lane(7);
         return r;
     }
 
     private static float cascadeSum(float[] x, int off, int n, int groups, int lp) {
-        int vl = F.length();
+        int vl = FS.length();
         int step = 1 << lp;
         int w = CascadeSum.ILP * vl;
         float[] lv = new float[(CascadeSum.LEVELS - 1) * w]; // level L, accumulator k at (L-1)*w + k*vl
-        FloatVector zero = FloatVector.zero(F);
+        FloatVector zero = FloatVector.zero(FS);
         FloatVector a0 = zero;
         FloatVector a1 = zero;
         FloatVector a2 = zero;
@@ -90,16 +110,16 @@ final class VectorReduction extends ScalarReduction {
         int g = 0;
         while (groups - g >= step) {
             for (int j = 0; j < step; j++, p += w) {
-                a0 = a0.add(FloatVector.fromArray(F, x, p));
-                a1 = a1.add(FloatVector.fromArray(F, x, p + vl));
-                a2 = a2.add(FloatVector.fromArray(F, x, p + 2 * vl));
-                a3 = a3.add(FloatVector.fromArray(F, x, p + 3 * vl));
+                a0 = a0.add(FloatVector.fromArray(FS, x, p));
+                a1 = a1.add(FloatVector.fromArray(FS, x, p + vl));
+                a2 = a2.add(FloatVector.fromArray(FS, x, p + 2 * vl));
+                a3 = a3.add(FloatVector.fromArray(FS, x, p + 3 * vl));
             }
             g += step;
-            a0.add(FloatVector.fromArray(F, lv, 0)).intoArray(lv, 0);
-            a1.add(FloatVector.fromArray(F, lv, vl)).intoArray(lv, vl);
-            a2.add(FloatVector.fromArray(F, lv, 2 * vl)).intoArray(lv, 2 * vl);
-            a3.add(FloatVector.fromArray(F, lv, 3 * vl)).intoArray(lv, 3 * vl);
+            a0.add(FloatVector.fromArray(FS, lv, 0)).intoArray(lv, 0);
+            a1.add(FloatVector.fromArray(FS, lv, vl)).intoArray(lv, vl);
+            a2.add(FloatVector.fromArray(FS, lv, 2 * vl)).intoArray(lv, 2 * vl);
+            a3.add(FloatVector.fromArray(FS, lv, 3 * vl)).intoArray(lv, 3 * vl);
             a0 = zero;
             a1 = zero;
             a2 = zero;
@@ -107,25 +127,35 @@ final class VectorReduction extends ScalarReduction {
             CascadeSum.carry(lv, g, lp);
         }
         for (; g < groups; g++, p += w) {
-            a0 = a0.add(FloatVector.fromArray(F, x, p));
-            a1 = a1.add(FloatVector.fromArray(F, x, p + vl));
-            a2 = a2.add(FloatVector.fromArray(F, x, p + 2 * vl));
-            a3 = a3.add(FloatVector.fromArray(F, x, p + 3 * vl));
+            a0 = a0.add(FloatVector.fromArray(FS, x, p));
+            a1 = a1.add(FloatVector.fromArray(FS, x, p + vl));
+            a2 = a2.add(FloatVector.fromArray(FS, x, p + 2 * vl));
+            a3 = a3.add(FloatVector.fromArray(FS, x, p + 3 * vl));
         }
-        a0 = a0.add(FloatVector.fromArray(F, lv, 0)).add(FloatVector.fromArray(F, lv, w)).add(FloatVector.fromArray(F, lv, 2 * w));
-        a1 = a1.add(FloatVector.fromArray(F, lv, vl)).add(FloatVector.fromArray(F, lv, w + vl))
-                .add(FloatVector.fromArray(F, lv, 2 * w + vl));
-        a2 = a2.add(FloatVector.fromArray(F, lv, 2 * vl)).add(FloatVector.fromArray(F, lv, w + 2 * vl))
-                .add(FloatVector.fromArray(F, lv, 2 * w + 2 * vl));
-        a3 = a3.add(FloatVector.fromArray(F, lv, 3 * vl)).add(FloatVector.fromArray(F, lv, w + 3 * vl))
-                .add(FloatVector.fromArray(F, lv, 2 * w + 3 * vl));
-        for (int end = off + F.loopBound(n); p < end; p += vl) {
-            a0 = a0.add(FloatVector.fromArray(F, x, p));
+        a0 = a0.add(FloatVector.fromArray(FS, lv, 0)).add(FloatVector.fromArray(FS, lv, w)).add(FloatVector.fromArray(FS, lv, 2 * w));
+        a1 = a1.add(FloatVector.fromArray(FS, lv, vl)).add(FloatVector.fromArray(FS, lv, w + vl))
+                .add(FloatVector.fromArray(FS, lv, 2 * w + vl));
+        a2 = a2.add(FloatVector.fromArray(FS, lv, 2 * vl)).add(FloatVector.fromArray(FS, lv, w + 2 * vl))
+                .add(FloatVector.fromArray(FS, lv, 2 * w + 2 * vl));
+        a3 = a3.add(FloatVector.fromArray(FS, lv, 3 * vl)).add(FloatVector.fromArray(FS, lv, w + 3 * vl))
+                .add(FloatVector.fromArray(FS, lv, 2 * w + 3 * vl));
+        for (int end = off + FS.loopBound(n); p < end; p += vl) {
+            a0 = a0.add(FloatVector.fromArray(FS, x, p));
         }
-        float r = a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
+        FloatVector v = a0.add(a1).add(a2).add(a3);
+        float r = 0;
         for (int end = off + n; p < end; p++) {
             r += x[p];
         }
+        // PyTorch adds the lanes to the tail sum one by one (not a tree reduceLanes): same bits
+        r += v.lane(0);
+        r += v.lane(1);
+        r += v.lane(2);
+        r += v.lane(3);
+        r += v.lane(4);
+        r += v.lane(5);
+        r += v.lane(6);
+        r += v.lane(7);
         return r;
     }
 
@@ -207,11 +237,13 @@ final class VectorReduction extends ScalarReduction {
 
     @Override
     public double reduce(ReduceOp op, double[] x, int off, int stride, int n) {
-        if (stride != 1 || n < D.length()) {
+        if (op == ReduceOp.SUM && stride == 1 && n >= CascadeSum.DOUBLE_LANES && WIDE_SUM) {
+            return sum(x, off, n);
+        }
+        if (op == ReduceOp.SUM || stride != 1 || n < D.length()) {
             return super.reduce(op, x, off, stride, n);
         }
         switch (op) {
-            case SUM: return sum(x, off, n);
             case PROD: return fold(VectorOperators.MUL, op, x, off, n);
             case MAX: return fold(VectorOperators.MAX, op, x, off, n);
             case MIN: return fold(VectorOperators.MIN, op, x, off, n);
@@ -224,39 +256,44 @@ final class VectorReduction extends ScalarReduction {
     }
 
     static double sum(double[] x, int off, int n) {
-        int vl = D.length();
+        int vl = DS.length();
         int groups = n / vl / CascadeSum.ILP;
         int lp = CascadeSum.levelPower(groups);
         if (groups >= 1 << lp) {
             return cascadeSum(x, off, n, groups, lp);
         }
-        DoubleVector a0 = DoubleVector.zero(D);
+        DoubleVector a0 = DoubleVector.zero(DS);
         DoubleVector a1 = a0;
         DoubleVector a2 = a0;
         DoubleVector a3 = a0;
         int p = off;
         for (int end = off + groups * 4 * vl; p < end; p += 4 * vl) {
-            a0 = a0.add(DoubleVector.fromArray(D, x, p));
-            a1 = a1.add(DoubleVector.fromArray(D, x, p + vl));
-            a2 = a2.add(DoubleVector.fromArray(D, x, p + 2 * vl));
-            a3 = a3.add(DoubleVector.fromArray(D, x, p + 3 * vl));
+            a0 = a0.add(DoubleVector.fromArray(DS, x, p));
+            a1 = a1.add(DoubleVector.fromArray(DS, x, p + vl));
+            a2 = a2.add(DoubleVector.fromArray(DS, x, p + 2 * vl));
+            a3 = a3.add(DoubleVector.fromArray(DS, x, p + 3 * vl));
         }
-        for (int end = off + D.loopBound(n); p < end; p += vl) {
-            a0 = a0.add(DoubleVector.fromArray(D, x, p));
+        for (int end = off + DS.loopBound(n); p < end; p += vl) {
+            a0 = a0.add(DoubleVector.fromArray(DS, x, p));
         }
-        double r = a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
+        DoubleVector v = a0.add(a1).add(a2).add(a3);
+        double r = 0;
         for (int end = off + n; p < end; p++) {
             r += x[p];
         }
+        r += v.lane(0);
+        r += v.lane(1);
+        r += v.lane(2);
+        r += v.lane(3);
         return r;
     }
 
     private static double cascadeSum(double[] x, int off, int n, int groups, int lp) {
-        int vl = D.length();
+        int vl = DS.length();
         int step = 1 << lp;
         int w = CascadeSum.ILP * vl;
         double[] lv = new double[(CascadeSum.LEVELS - 1) * w];
-        DoubleVector zero = DoubleVector.zero(D);
+        DoubleVector zero = DoubleVector.zero(DS);
         DoubleVector a0 = zero;
         DoubleVector a1 = zero;
         DoubleVector a2 = zero;
@@ -265,16 +302,16 @@ final class VectorReduction extends ScalarReduction {
         int g = 0;
         while (groups - g >= step) {
             for (int j = 0; j < step; j++, p += w) {
-                a0 = a0.add(DoubleVector.fromArray(D, x, p));
-                a1 = a1.add(DoubleVector.fromArray(D, x, p + vl));
-                a2 = a2.add(DoubleVector.fromArray(D, x, p + 2 * vl));
-                a3 = a3.add(DoubleVector.fromArray(D, x, p + 3 * vl));
+                a0 = a0.add(DoubleVector.fromArray(DS, x, p));
+                a1 = a1.add(DoubleVector.fromArray(DS, x, p + vl));
+                a2 = a2.add(DoubleVector.fromArray(DS, x, p + 2 * vl));
+                a3 = a3.add(DoubleVector.fromArray(DS, x, p + 3 * vl));
             }
             g += step;
-            a0.add(DoubleVector.fromArray(D, lv, 0)).intoArray(lv, 0);
-            a1.add(DoubleVector.fromArray(D, lv, vl)).intoArray(lv, vl);
-            a2.add(DoubleVector.fromArray(D, lv, 2 * vl)).intoArray(lv, 2 * vl);
-            a3.add(DoubleVector.fromArray(D, lv, 3 * vl)).intoArray(lv, 3 * vl);
+            a0.add(DoubleVector.fromArray(DS, lv, 0)).intoArray(lv, 0);
+            a1.add(DoubleVector.fromArray(DS, lv, vl)).intoArray(lv, vl);
+            a2.add(DoubleVector.fromArray(DS, lv, 2 * vl)).intoArray(lv, 2 * vl);
+            a3.add(DoubleVector.fromArray(DS, lv, 3 * vl)).intoArray(lv, 3 * vl);
             a0 = zero;
             a1 = zero;
             a2 = zero;
@@ -282,26 +319,31 @@ final class VectorReduction extends ScalarReduction {
             CascadeSum.carry(lv, g, lp);
         }
         for (; g < groups; g++, p += w) {
-            a0 = a0.add(DoubleVector.fromArray(D, x, p));
-            a1 = a1.add(DoubleVector.fromArray(D, x, p + vl));
-            a2 = a2.add(DoubleVector.fromArray(D, x, p + 2 * vl));
-            a3 = a3.add(DoubleVector.fromArray(D, x, p + 3 * vl));
+            a0 = a0.add(DoubleVector.fromArray(DS, x, p));
+            a1 = a1.add(DoubleVector.fromArray(DS, x, p + vl));
+            a2 = a2.add(DoubleVector.fromArray(DS, x, p + 2 * vl));
+            a3 = a3.add(DoubleVector.fromArray(DS, x, p + 3 * vl));
         }
-        a0 = a0.add(DoubleVector.fromArray(D, lv, 0)).add(DoubleVector.fromArray(D, lv, w))
-                .add(DoubleVector.fromArray(D, lv, 2 * w));
-        a1 = a1.add(DoubleVector.fromArray(D, lv, vl)).add(DoubleVector.fromArray(D, lv, w + vl))
-                .add(DoubleVector.fromArray(D, lv, 2 * w + vl));
-        a2 = a2.add(DoubleVector.fromArray(D, lv, 2 * vl)).add(DoubleVector.fromArray(D, lv, w + 2 * vl))
-                .add(DoubleVector.fromArray(D, lv, 2 * w + 2 * vl));
-        a3 = a3.add(DoubleVector.fromArray(D, lv, 3 * vl)).add(DoubleVector.fromArray(D, lv, w + 3 * vl))
-                .add(DoubleVector.fromArray(D, lv, 2 * w + 3 * vl));
-        for (int end = off + D.loopBound(n); p < end; p += vl) {
-            a0 = a0.add(DoubleVector.fromArray(D, x, p));
+        a0 = a0.add(DoubleVector.fromArray(DS, lv, 0)).add(DoubleVector.fromArray(DS, lv, w))
+                .add(DoubleVector.fromArray(DS, lv, 2 * w));
+        a1 = a1.add(DoubleVector.fromArray(DS, lv, vl)).add(DoubleVector.fromArray(DS, lv, w + vl))
+                .add(DoubleVector.fromArray(DS, lv, 2 * w + vl));
+        a2 = a2.add(DoubleVector.fromArray(DS, lv, 2 * vl)).add(DoubleVector.fromArray(DS, lv, w + 2 * vl))
+                .add(DoubleVector.fromArray(DS, lv, 2 * w + 2 * vl));
+        a3 = a3.add(DoubleVector.fromArray(DS, lv, 3 * vl)).add(DoubleVector.fromArray(DS, lv, w + 3 * vl))
+                .add(DoubleVector.fromArray(DS, lv, 2 * w + 3 * vl));
+        for (int end = off + DS.loopBound(n); p < end; p += vl) {
+            a0 = a0.add(DoubleVector.fromArray(DS, x, p));
         }
-        double r = a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
+        DoubleVector v = a0.add(a1).add(a2).add(a3);
+        double r = 0;
         for (int end = off + n; p < end; p++) {
             r += x[p];
         }
+        r += v.lane(0);
+        r += v.lane(1);
+        r += v.lane(2);
+        r += v.lane(3);
         return r;
     }
 
