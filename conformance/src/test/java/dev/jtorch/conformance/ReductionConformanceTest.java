@@ -341,4 +341,181 @@ class ReductionConformanceTest {
             checkAllOps(r, input(r, t, shape, r.nextInt(3) == 0, r.nextBoolean()));
         }
     }
+
+    // ------------------------------------------------------------------ errors, NaN, large shapes
+
+    private static NDArray floats(float... v) {
+        return NDArray.wrap(v, v.length);
+    }
+
+    /** Every error PyTorch raises here, message for message (one libtorch call each: exceptions are slow). */
+    @Test
+    void errorsMatchLibtorch() {
+        Oracle.require();
+        try (PointerScope s = new PointerScope()) {
+            NDArray f23 = NDArray.arange(0, 6, 1, DType.FLOAT32).view(2, 3);
+            NDArray l23 = NDArray.arange(6).view(2, 3);
+            NDArray b23 = NDArray.fromArray(new boolean[][] {{true, false, true}, {true, true, true}});
+            NDArray e = NDArray.zeros(0);
+            NDArray e03 = NDArray.zeros(0, 3);
+            NDArray e3d = NDArray.zeros(2, 0, 3);
+            check("sum dup", f23, t -> t.sum(new long[] {1, -1}, false, noDtype()), a -> a.sum(1, -1), Tol.EXACT, null);
+            check("sum range", f23, t -> t.sum(new long[] {2}, false, noDtype()), a -> a.sum(2), Tol.EXACT, null);
+            check("amax dup", f23, t -> torch.amax(t, new long[] {0, 0}, false), a -> a.amax(0, 0), Tol.EXACT, null);
+            check("logsumexp dup", f23, t -> torch.logsumexp(t, new long[] {0, -2}, false), a -> a.logsumexp(0, -2), Tol.EXACT, null);
+            check("var dup", f23, t -> torch.var(t, new long[] {1, 1}, new ScalarOptional(new Scalar(1)), false),
+                    a -> a.var(new int[] {1, 1}, 1, false), Tol.EXACT, null);
+            check("all dup", f23, t -> torch.all(t, new long[] {0, 0}, false), a -> a.all(new int[] {0, 0}, false), Tol.EXACT, null);
+            check("mean long", l23, Tensor::mean, NDArray::mean, Tol.EXACT, null);
+            check("mean bool dim", b23, t -> t.mean(new long[] {0}, false, noDtype()), a -> a.mean(0), Tol.EXACT, null);
+            check("max empty", e, t -> torch.max(t), NDArray::max, Tol.EXACT, null);
+            check("min empty", e, t -> torch.min(t), NDArray::min, Tol.EXACT, null);
+            check("amax empty", e, t -> torch.amax(t, new long[0], false), a -> a.amax(), Tol.EXACT, null);
+            check("amin dim 0 of [0, 3]", e03, t -> torch.amin(t, new long[] {-2}, false), a -> a.amin(-2), Tol.EXACT, null);
+            check("amax dims [2, -2] of [2, 0, 3]", e3d, t -> torch.amax(t, new long[] {2, -2}, false), a -> a.amax(2, -2),
+                    Tol.EXACT, null);
+            check("max dim 0 of [0, 3]", e03, t -> torch.max(t, -2, false).get0(), a -> a.max(-2).values(), Tol.EXACT, null);
+            check("argmax empty", e, t -> torch.argmax(t), NDArray::argmax, Tol.EXACT, null);
+            check("argmin dim 0 of [0, 3]", e03, t -> torch.argmin(t, new LongOptional(0), false), a -> a.argmin(0), Tol.EXACT, null);
+            check("argmax bool", b23, t -> torch.argmax(t, new LongOptional(1), false), a -> a.argmax(1), Tol.EXACT, null);
+            check("argmin bool", b23, t -> torch.argmin(t), NDArray::argmin, Tol.EXACT, null);
+            check("softmax long", l23, t -> torch.softmax(t, -1), a -> a.softmax(-1), Tol.EXACT, null);
+            check("softmax long dim 0", l23, t -> torch.softmax(t, 0), a -> a.softmax(0), Tol.EXACT, null);
+            check("log_softmax long", l23, t -> torch.log_softmax(t, 1), a -> a.logSoftmax(1), Tol.EXACT, null);
+            check("log_softmax bool dim 0", b23, t -> torch.log_softmax(t, 0), a -> a.logSoftmax(0), Tol.EXACT, null);
+            check("softmax 0-d long", NDArray.scalar(3, DType.INT64), t -> torch.softmax(t, 0), a -> a.softmax(0), Tol.EXACT, null);
+            check("softmax range", f23, t -> torch.softmax(t, -3), a -> a.softmax(-3), Tol.EXACT, null);
+            check("var long", l23, t -> torch.var(t), NDArray::var, Tol.EXACT, null);
+            check("std long dim", l23, t -> torch.std(t, new long[] {0}, new ScalarOptional(new Scalar(1)), false),
+                    a -> a.std(0), Tol.EXACT, null);
+            check("norm long", l23, t -> torch.linalg_vector_norm(t, new Scalar(2.0), new long[0], false, noDtype()),
+                    a -> a.norm(), Tol.EXACT, null);
+            check("norm inf empty", e, t -> torch.linalg_vector_norm(t, new Scalar(Double.POSITIVE_INFINITY), new long[0], false,
+                    noDtype()), a -> a.norm(Double.POSITIVE_INFINITY), Tol.EXACT, null);
+            check("norm -1 empty", e, t -> torch.linalg_vector_norm(t, new Scalar(-1.0), new long[0], false, noDtype()),
+                    a -> a.norm(-1), Tol.EXACT, null);
+            check("norm -inf dim -2 of [0, 3]", e03, t -> torch.linalg_vector_norm(t, new Scalar(Double.NEGATIVE_INFINITY),
+                    new long[] {-2}, false, noDtype()), a -> a.norm(Double.NEGATIVE_INFINITY, -2), Tol.EXACT, null);
+            check("norm fro 3 dims", NDArray.zeros(2, 2, 2), t -> torch.linalg_matrix_norm(t, "fro", new long[] {0, 1, 2}, false,
+                    noDtype()), a -> a.norm("fro", new int[] {0, 1, 2}, false), Tol.EXACT, null);
+            check("logsumexp dim=()", f23, t -> torch.logsumexp(t, new long[0], false), a -> a.logsumexp(), Tol.EXACT, null);
+            check("cumsum range", NDArray.scalar(1), t -> torch.cumsum(t, 1), a -> a.cumsum(1), Tol.EXACT, null);
+            check("prod range", f23, t -> t.prod(2, false, noDtype()), a -> a.prod(2), Tol.EXACT, null);
+        }
+    }
+
+    /** NaN and infinities: max/min/argmax take the first NaN, logsumexp and softmax follow PyTorch's special cases. */
+    @Test
+    void nanAndInfinitiesFollowLibtorch() {
+        Oracle.require();
+        float inf = Float.POSITIVE_INFINITY;
+        float nan = Float.NaN;
+        try (PointerScope s = new PointerScope()) {
+            NDArray x = NDArray.fromArray(new float[][] {{-inf, -inf, 1}, {inf, 1, 2}, {inf, -inf, 0}, {nan, 1, nan},
+                    {3, inf, nan}, {0, -0f, 0}, {-0f, 0, -0f}, {2, 2, 1}});
+            for (NDArray a : new NDArray[] {x, x.to(DType.FLOAT64), x.t().contiguous().t()}) {
+                for (int d : new int[] {0, 1}) {
+                    check("max values", a, t -> torch.max(t, d, false).get0(), b -> b.max(d).values(), Tol.EXACT, null);
+                    check("max indices", a, t -> torch.max(t, d, false).get1(), b -> b.max(d).indices(), Tol.EXACT, null);
+                    check("min indices", a, t -> torch.min(t, d, false).get1(), b -> b.min(d).indices(), Tol.EXACT, null);
+                    check("argmax", a, t -> torch.argmax(t, new LongOptional(d), false), b -> b.argmax(d), Tol.EXACT, null);
+                    check("argmin", a, t -> torch.argmin(t, new LongOptional(d), false), b -> b.argmin(d), Tol.EXACT, null);
+                    check("amax", a, t -> torch.amax(t, new long[] {d}, false), b -> b.amax(d), Tol.EXACT, null);
+                    check("amin", a, t -> torch.amin(t, new long[] {d}, false), b -> b.amin(d), Tol.EXACT, null);
+                    check("sum", a, t -> t.sum(new long[] {d}, false, noDtype()), b -> b.sum(d), Tol.EXACT, null);
+                    check("logsumexp", a, t -> torch.logsumexp(t, new long[] {d}, false), b -> b.logsumexp(d), Tol.CLOSE, null);
+                    check("softmax", a, t -> torch.softmax(t, d), b -> b.softmax(d), Tol.CLOSE, null);
+                    check("log_softmax", a, t -> torch.log_softmax(t, d), b -> b.logSoftmax(d), Tol.CLOSE, null);
+                    check("cumsum", a, t -> torch.cumsum(t, d), b -> b.cumsum(d), Tol.EXACT, null);
+                    for (double p : NORM_ORDERS) {
+                        check("norm " + p, a, t -> torch.linalg_vector_norm(t, new Scalar(p), new long[] {d}, false, noDtype()),
+                                b -> b.norm(p, d), Tol.CLOSE, null);
+                    }
+                    check("any", a, t -> torch.any(t, new long[] {d}, false), b -> b.any(d), Tol.EXACT, null);
+                    check("all", a, t -> torch.all(t, new long[] {d}, false), b -> b.all(d), Tol.EXACT, null);
+                }
+                check("max all", a, t -> torch.max(t), NDArray::max, Tol.EXACT, null);
+                check("argmax all", a, t -> torch.argmax(t), NDArray::argmax, Tol.EXACT, null);
+                check("argmin all", a, t -> torch.argmin(t), NDArray::argmin, Tol.EXACT, null);
+            }
+            // long rows: the SIMD paths, with the NaN or extremum late in the row
+            NDArray big = NDArray.arange(0, 300, 1, DType.FLOAT32).view(3, 100);
+            big.set(nan, 1, 77);
+            big.set(500, 2, 3);
+            big.set(500, 2, 90);
+            check("argmax long rows", big, t -> torch.argmax(t, new LongOptional(1), false), b -> b.argmax(1), Tol.EXACT, null);
+            check("argmin long rows", big, t -> torch.argmin(t, new LongOptional(1), false), b -> b.argmin(1), Tol.EXACT, null);
+            check("amax long rows", big, t -> torch.amax(t, new long[] {1}, false), b -> b.amax(1), Tol.EXACT, null);
+            check("logsumexp long rows", big, t -> torch.logsumexp(t, new long[] {1}, false), b -> b.logsumexp(1), Tol.CLOSE, null);
+        }
+    }
+
+    /**
+     * Shapes large enough for the SIMD row kernels, the cascade's carries (a float32 row of at least
+     * 4 * 16 * 16 = 1024 elements with 16 lanes) and the chunked column blocks, every dim, contiguous
+     * and not. Positive inputs, so sums cannot cancel and plain rtol 1e-5 (float32) applies.
+     */
+    @Property(tries = 8)
+    void largeReductionsStayWithinRtol(@ForAll long seed) {
+        Oracle.require();
+        Random r = new Random(seed);
+        int[][] shapes = {{1 + r.nextInt(200_000)}, {1 + r.nextInt(700), 1 + r.nextInt(700)},
+                {1 + r.nextInt(40), 1 + r.nextInt(60), 1 + r.nextInt(60)}, {3, 2500 + r.nextInt(2000), 2}};
+        int[] shape = shapes[r.nextInt(shapes.length)];
+        DType t = r.nextInt(3) == 0 ? DType.FLOAT64 : DType.FLOAT32;
+        try (PointerScope s = new PointerScope()) {
+            NDArray x = input(r, t, shape, true, r.nextBoolean());
+            check("sum()", x, Tensor::sum, NDArray::sum, Tol.CLOSE, null);
+            check("var()", x, t2 -> torch.var(t2), NDArray::var, Tol.CLOSE, null);
+            for (int d = 0; d < shape.length; d++) {
+                int dd = d;
+                long[] ld = {d};
+                check("sum(" + d + ")", x, tx -> tx.sum(ld, false, noDtype()), a -> a.sum(dd), Tol.CLOSE, null);
+                check("mean(" + d + ")", x, tx -> tx.mean(ld, true, noDtype()), a -> a.mean(dd, true), Tol.CLOSE, null);
+                check("var(" + d + ")", x, tx -> torch.var(tx, ld, new ScalarOptional(new Scalar(1)), false), a -> a.var(dd),
+                        Tol.CLOSE, null);
+                check("norm(" + d + ")", x, tx -> torch.linalg_vector_norm(tx, new Scalar(2.0), ld, false, noDtype()),
+                        a -> a.norm(2, dd), Tol.CLOSE, null);
+                check("norm1(" + d + ")", x, tx -> torch.linalg_vector_norm(tx, new Scalar(1.0), ld, false, noDtype()),
+                        a -> a.norm(1, dd), Tol.CLOSE, null);
+                check("logsumexp(" + d + ")", x, tx -> torch.logsumexp(tx, ld, false), a -> a.logsumexp(dd), Tol.CLOSE, null);
+                check("amax(" + d + ")", x, tx -> torch.amax(tx, ld, false), a -> a.amax(dd), Tol.EXACT, null);
+                check("argmin(" + d + ")", x, tx -> torch.argmin(tx, new LongOptional(dd), false), a -> a.argmin(dd), Tol.EXACT, null);
+                check("softmax(" + d + ")", x, tx -> torch.softmax(tx, dd), a -> a.softmax(dd), Tol.CLOSE, null);
+                check("log_softmax(" + d + ")", x, tx -> torch.log_softmax(tx, dd), a -> a.logSoftmax(dd), Tol.CLOSE, null);
+                check("cumsum(" + d + ")", x, tx -> torch.cumsum(tx, dd), a -> a.cumsum(dd), Tol.EXACT, null);
+            }
+        }
+    }
+
+    /**
+     * Sums follow PyTorch's cascade in PyTorch's order (the AVX2 lane count libtorch's sum kernel
+     * uses, the 4 interleaved cascades, the column blocks), so on contiguous inputs below libtorch's
+     * parallel grain (32768 elements, above which its threads split the sum) the results are
+     * bit-identical: sum and mean over all elements and over each dim.
+     */
+    @Property(tries = 40)
+    void contiguousSumsAreBitIdenticalToLibtorch(@ForAll long seed) {
+        Oracle.require();
+        Random r = new Random(seed);
+        int rank = 1 + r.nextInt(3);
+        int[] shape = new int[rank];
+        int budget = 32767;
+        for (int i = 0; i < rank; i++) {
+            shape[i] = 1 + r.nextInt(Math.max(1, Math.min(budget, i == rank - 1 ? 5000 : 120)));
+            budget /= shape[i];
+        }
+        DType t = r.nextBoolean() ? DType.FLOAT32 : DType.FLOAT64;
+        try (PointerScope s = new PointerScope()) {
+            NDArray x = input(r, t, shape, r.nextBoolean(), true);
+            check("sum()", x, Tensor::sum, NDArray::sum, Tol.EXACT, null);
+            check("mean()", x, Tensor::mean, NDArray::mean, Tol.EXACT, null);
+            for (int d = 0; d < rank; d++) {
+                int dd = d;
+                long[] ld = {d};
+                check("sum(" + d + ")", x, tx -> tx.sum(ld, false, noDtype()), a -> a.sum(dd), Tol.EXACT, null);
+                check("mean(" + d + ")", x, tx -> tx.mean(ld, false, noDtype()), a -> a.mean(dd), Tol.EXACT, null);
+            }
+        }
+    }
 }

@@ -1,19 +1,32 @@
 package dev.jtorch.tensor.kernel;
 
 /**
- * PyTorch's cascade sum ({@code aten/src/ATen/native/cpu/SumKernel.cpp}, {@code multi_row_sum} and
- * {@code row_sum}) in scalar form. Floats are added in the input precision, but only numbers of
- * a similar magnitude meet: level 0 adds {@code 2^p} elements (p = max(4, ceilLog2(n)/4)), then is
- * added into level 1 and cleared, level 1 into level 2 every {@code 2^2p} elements, and so on over
- * 4 levels. The error grows like {@code O(log n)} instead of {@code O(n)}, in one pass with O(1)
- * memory. A row is read as {@code (n/4, 4)} so 4 independent cascades run side by side (PyTorch's
- * {@code ilp_factor}); the leftover elements go into the first, then the four are added in order.
+ * PyTorch's cascade sum ({@code aten/src/ATen/native/cpu/SumKernel.cpp}, {@code multi_row_sum},
+ * {@code row_sum}, {@code vectorized_inner_sum}), in the same order of operations, so results are
+ * bit-identical to libtorch's single-threaded CPU sum. Floats are added in the input precision, but
+ * only numbers of a similar magnitude meet: level 0 adds {@code 2^p} items (p = max(4, ceilLog2(n)/4)),
+ * then is added into level 1 and cleared, level 1 into level 2 every {@code 2^2p} items, and so on
+ * over 4 levels: the error grows like {@code O(log n)} instead of {@code O(n)}, in one pass.
+ *
+ * <p>A strided (or short) row is read as {@code (n/4, 4)}: 4 independent cascades side by side
+ * (PyTorch's {@code ilp_factor}), the leftover elements go into the first, then the four are added in
+ * order ({@link #sum}). A contiguous row of at least one vector is read as vectors of
+ * {@link #FLOAT_LANES} (or {@link #DOUBLE_LANES}) lanes, 4 vector cascades side by side; then the
+ * scalar tail is summed and the lanes are added to it one by one ({@link #innerSum}).
+ *
+ * <p>The lane counts are those of {@code Vectorized<float>} in the AVX2 kernels that libtorch 2.10
+ * runs for {@code sum} (measured on an AVX-512 machine: its results match 8 lanes bit for bit, not
+ * 16). They are fixed on every machine, so jtorch's sums do not depend on the hardware's vector width.
  */
 final class CascadeSum {
     private CascadeSum() {}
 
     static final int LEVELS = 4;
     static final int ILP = 4;
+    /** Lanes of PyTorch's float sum vectors (AVX2). */
+    static final int FLOAT_LANES = 8;
+    /** Lanes of PyTorch's double sum vectors (AVX2). */
+    static final int DOUBLE_LANES = 4;
 
     /** {@code c10}'s {@code CeilLog2}: 1 for x <= 2. */
     static int ceilLog2(long x) {
@@ -34,6 +47,124 @@ final class CascadeSum {
         return (done & mask) != 0;
     }
 
+    /**
+     * How many leading columns of a column block PyTorch sums with one cascade per column
+     * ({@code vectorized_outer_sum}'s 4-vector blocks, or {@code scalar_outer_sum}'s blocks of 4 when
+     * there are fewer columns than lanes); the other columns get {@link #sum} down the column.
+     */
+    static int cascadeColumns(int cols, int lanes) {
+        int block = cols >= lanes ? ILP * lanes : ILP;
+        return cols / block * block;
+    }
+
+    /** PyTorch's {@code vectorized_inner_sum} over a contiguous row of at least {@code lanes} elements, in scalar form. */
+    static float innerSum(float[] x, int off, int n, int lanes) {
+        int vecs = n / lanes;
+        int groups = vecs / ILP;
+        int lp = levelPower(groups);
+        int step = 1 << lp;
+        int w = ILP * lanes;
+        float[] a = new float[w]; // level 0: accumulator k, lane l at k * lanes + l
+        float[] lv = groups >= step ? new float[(LEVELS - 1) * w] : null;
+        int p = off;
+        int g = 0;
+        while (groups - g >= step) {
+            for (int j = 0; j < step; j++, p += w) {
+                for (int i = 0; i < w; i++) {
+                    a[i] += x[p + i];
+                }
+            }
+            g += step;
+            for (int i = 0; i < w; i++) {
+                lv[i] += a[i];
+                a[i] = 0;
+            }
+            carry(lv, g, lp);
+        }
+        for (; g < groups; g++, p += w) {
+            for (int i = 0; i < w; i++) {
+                a[i] += x[p + i];
+            }
+        }
+        if (lv != null) {
+            for (int i = 0; i < w; i++) {
+                a[i] = a[i] + lv[i] + lv[w + i] + lv[2 * w + i];
+            }
+        }
+        for (int v = groups * ILP; v < vecs; v++, p += lanes) {
+            for (int l = 0; l < lanes; l++) {
+                a[l] += x[p + l];
+            }
+        }
+        for (int k = 1; k < ILP; k++) {
+            for (int l = 0; l < lanes; l++) {
+                a[l] += a[k * lanes + l];
+            }
+        }
+        float f = 0;
+        for (int i = vecs * lanes; i < n; i++) {
+            f += x[off + i];
+        }
+        for (int l = 0; l < lanes; l++) {
+            f += a[l];
+        }
+        return f;
+    }
+
+    static double innerSum(double[] x, int off, int n, int lanes) {
+        int vecs = n / lanes;
+        int groups = vecs / ILP;
+        int lp = levelPower(groups);
+        int step = 1 << lp;
+        int w = ILP * lanes;
+        double[] a = new double[w];
+        double[] lv = groups >= step ? new double[(LEVELS - 1) * w] : null;
+        int p = off;
+        int g = 0;
+        while (groups - g >= step) {
+            for (int j = 0; j < step; j++, p += w) {
+                for (int i = 0; i < w; i++) {
+                    a[i] += x[p + i];
+                }
+            }
+            g += step;
+            for (int i = 0; i < w; i++) {
+                lv[i] += a[i];
+                a[i] = 0;
+            }
+            carry(lv, g, lp);
+        }
+        for (; g < groups; g++, p += w) {
+            for (int i = 0; i < w; i++) {
+                a[i] += x[p + i];
+            }
+        }
+        if (lv != null) {
+            for (int i = 0; i < w; i++) {
+                a[i] = a[i] + lv[i] + lv[w + i] + lv[2 * w + i];
+            }
+        }
+        for (int v = groups * ILP; v < vecs; v++, p += lanes) {
+            for (int l = 0; l < lanes; l++) {
+                a[l] += x[p + l];
+            }
+        }
+        for (int k = 1; k < ILP; k++) {
+            for (int l = 0; l < lanes; l++) {
+                a[l] += a[k * lanes + l];
+            }
+        }
+        double f = 0;
+        for (int i = vecs * lanes; i < n; i++) {
+            f += x[off + i];
+        }
+        for (int l = 0; l < lanes; l++) {
+            f += a[l];
+        }
+        return f;
+    }
+
+    /** PyTorch's scalar {@code row_sum}: any stride, 4 interleaved cascades. */
     static float sum(float[] x, int off, int stride, int n) {
         int groups = n / ILP;
         int lp = levelPower(groups);
@@ -98,6 +229,7 @@ final class CascadeSum {
         }
     }
 
+    /** PyTorch's scalar {@code row_sum}: any stride, 4 interleaved cascades. */
     static double sum(double[] x, int off, int stride, int n) {
         int groups = n / ILP;
         int lp = levelPower(groups);

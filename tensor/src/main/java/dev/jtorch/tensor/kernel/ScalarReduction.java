@@ -16,7 +16,8 @@ public class ScalarReduction implements ReductionKernels {
     @Override
     public float reduce(ReduceOp op, float[] x, int off, int stride, int n) {
         if (op == ReduceOp.SUM) {
-            return CascadeSum.sum(x, off, stride, n);
+            return stride == 1 && n >= CascadeSum.FLOAT_LANES ? CascadeSum.innerSum(x, off, n, CascadeSum.FLOAT_LANES)
+                    : CascadeSum.sum(x, off, stride, n);
         }
         float acc = (float) op.identity();
         for (int i = 0; i < n; i++) {
@@ -28,7 +29,8 @@ public class ScalarReduction implements ReductionKernels {
     @Override
     public double reduce(ReduceOp op, double[] x, int off, int stride, int n) {
         if (op == ReduceOp.SUM) {
-            return CascadeSum.sum(x, off, stride, n);
+            return stride == 1 && n >= CascadeSum.DOUBLE_LANES ? CascadeSum.innerSum(x, off, n, CascadeSum.DOUBLE_LANES)
+                    : CascadeSum.sum(x, off, stride, n);
         }
         double acc = op.identity();
         for (int i = 0; i < n; i++) {
@@ -51,7 +53,11 @@ public class ScalarReduction implements ReductionKernels {
     @Override
     public void reduceColumns(ReduceOp op, float[] x, int off, int rowStride, int rows, int cols, float[] out, int oo) {
         if (op == ReduceOp.SUM) {
-            sumColumns(x, off, rowStride, rows, cols, out, oo);
+            int cascaded = CascadeSum.cascadeColumns(cols, CascadeSum.FLOAT_LANES);
+            sumColumns(x, off, rowStride, rows, cascaded, out, oo);
+            for (int j = cascaded; j < cols; j++) {
+                out[oo + j] = CascadeSum.sum(x, off + j, rowStride, rows);
+            }
             return;
         }
         float id = (float) op.identity();
@@ -67,7 +73,11 @@ public class ScalarReduction implements ReductionKernels {
     @Override
     public void reduceColumns(ReduceOp op, double[] x, int off, int rowStride, int rows, int cols, double[] out, int oo) {
         if (op == ReduceOp.SUM) {
-            sumColumns(x, off, rowStride, rows, cols, out, oo);
+            int cascaded = CascadeSum.cascadeColumns(cols, CascadeSum.DOUBLE_LANES);
+            sumColumns(x, off, rowStride, rows, cascaded, out, oo);
+            for (int j = cascaded; j < cols; j++) {
+                out[oo + j] = CascadeSum.sum(x, off + j, rowStride, rows);
+            }
             return;
         }
         double id = op.identity();
@@ -105,8 +115,8 @@ public class ScalarReduction implements ReductionKernels {
     }
 
     /**
-     * Per column, PyTorch's cascade over the rows (its {@code vectorized_outer_sum}); {@code out}
-     * is level 0, {@code lv} holds levels 1 to 3 of the current chunk of columns.
+     * Per column, PyTorch's cascade over the rows (its {@code vectorized_outer_sum}, 4 vectors of
+     * columns at a time); {@code out} is level 0, {@code lv} holds levels 1 to 3 of the current chunk.
      */
     private void sumColumns(float[] x, int off, int rowStride, int rows, int cols, float[] out, int oo) {
         int lp = CascadeSum.levelPower(rows);

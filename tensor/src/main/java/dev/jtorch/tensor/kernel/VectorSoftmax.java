@@ -25,12 +25,14 @@ final class VectorSoftmax {
         return (float) Math.log(expSum(x, off, n, m)) + m;
     }
 
-    static void finishRow(float[] x, int xo, float[] out, int oo, int n, float m, boolean log) {
-        if (log) {
-            subtract(x, xo, out, oo, n, m, (float) Math.log(expSum(x, xo, n, m)));
-        } else {
-            scale(out, oo, n, 1 / expStore(x, xo, out, oo, n, m));
-        }
+    /** Softmax of a contiguous row with maximum {@code m}: {@code out = exp(x - m) * (1 / sum)}. */
+    static void softmaxRow(float[] x, int xo, float[] out, int oo, int n, float m) {
+        scale(out, oo, n, 1 / expStore(x, xo, out, oo, n, m));
+    }
+
+    /** Log-softmax of a contiguous row with maximum {@code m}: {@code out = x - m - log(sum)}. */
+    static void logSoftmaxRow(float[] x, int xo, float[] out, int oo, int n, float m) {
+        subtract(x, xo, out, oo, n, m, (float) Math.log(expSum(x, xo, n, m)));
     }
 
     private static float expSum(float[] x, int off, int n, float m) {
@@ -109,18 +111,7 @@ final class VectorSoftmax {
         }
     }
 
-    /** Softmax down the first {@code bound} columns (a multiple of the vector length) of a rows x cols block. */
-    static void columns(float[] x, int xo, float[] out, int oo, int rows, int cols, int bound, boolean log) {
-        for (int j = 0; j < bound; j += F.length()) {
-            if (log) {
-                logSoftmaxBlock(x, xo + j, out, oo + j, rows, cols);
-            } else {
-                softmaxBlock(x, xo + j, out, oo + j, rows, cols);
-            }
-        }
-    }
-
-    private static void softmaxBlock(float[] x, int xo, float[] out, int oo, int rows, int stride) {
+    static void softmaxBlock(float[] x, int xo, float[] out, int oo, int rows, int stride) {
         FloatVector m = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
         for (int i = 0; i < rows; i++) {
             m = m.lanewise(VectorOperators.MAX, FloatVector.fromArray(F, x, xo + i * stride));
@@ -136,7 +127,7 @@ final class VectorSoftmax {
         }
     }
 
-    private static void logSoftmaxBlock(float[] x, int xo, float[] out, int oo, int rows, int stride) {
+    static void logSoftmaxBlock(float[] x, int xo, float[] out, int oo, int rows, int stride) {
         FloatVector m = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
         for (int i = 0; i < rows; i++) {
             m = m.lanewise(VectorOperators.MAX, FloatVector.fromArray(F, x, xo + i * stride));
@@ -158,12 +149,14 @@ final class VectorSoftmax {
         return Math.log(expSum(x, off, n, m)) + m;
     }
 
-    static void finishRow(double[] x, int xo, double[] out, int oo, int n, double m, boolean log) {
-        if (log) {
-            subtract(x, xo, out, oo, n, m, Math.log(expSum(x, xo, n, m)));
-        } else {
-            scale(out, oo, n, 1 / expStore(x, xo, out, oo, n, m));
-        }
+    /** Softmax of a contiguous row with maximum {@code m}: {@code out = exp(x - m) * (1 / sum)}. */
+    static void softmaxRow(double[] x, int xo, double[] out, int oo, int n, double m) {
+        scale(out, oo, n, 1 / expStore(x, xo, out, oo, n, m));
+    }
+
+    /** Log-softmax of a contiguous row with maximum {@code m}: {@code out = x - m - log(sum)}. */
+    static void logSoftmaxRow(double[] x, int xo, double[] out, int oo, int n, double m) {
+        subtract(x, xo, out, oo, n, m, Math.log(expSum(x, xo, n, m)));
     }
 
     private static double expSum(double[] x, int off, int n, double m) {
@@ -240,17 +233,7 @@ final class VectorSoftmax {
         }
     }
 
-    static void columns(double[] x, int xo, double[] out, int oo, int rows, int cols, int bound, boolean log) {
-        for (int j = 0; j < bound; j += D.length()) {
-            if (log) {
-                logSoftmaxBlock(x, xo + j, out, oo + j, rows, cols);
-            } else {
-                softmaxBlock(x, xo + j, out, oo + j, rows, cols);
-            }
-        }
-    }
-
-    private static void softmaxBlock(double[] x, int xo, double[] out, int oo, int rows, int stride) {
+    static void softmaxBlock(double[] x, int xo, double[] out, int oo, int rows, int stride) {
         DoubleVector m = DoubleVector.broadcast(D, Double.NEGATIVE_INFINITY);
         for (int i = 0; i < rows; i++) {
             m = m.lanewise(VectorOperators.MAX, DoubleVector.fromArray(D, x, xo + i * stride));
@@ -266,7 +249,7 @@ final class VectorSoftmax {
         }
     }
 
-    private static void logSoftmaxBlock(double[] x, int xo, double[] out, int oo, int rows, int stride) {
+    static void logSoftmaxBlock(double[] x, int xo, double[] out, int oo, int rows, int stride) {
         DoubleVector m = DoubleVector.broadcast(D, Double.NEGATIVE_INFINITY);
         for (int i = 0; i < rows; i++) {
             m = m.lanewise(VectorOperators.MAX, DoubleVector.fromArray(D, x, xo + i * stride));
