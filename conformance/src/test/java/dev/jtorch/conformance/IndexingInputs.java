@@ -180,7 +180,13 @@ final class IndexingInputs {
             expectSameError(torchMessage(e), jtorchOp, what);
             return;
         }
-        Oracle.assertExact(Oracle.fromTorch(expected), jtorchOp.get(), what);
+        NDArray actual;
+        try {
+            actual = jtorchOp.get();
+        } catch (RuntimeException e) {
+            throw new AssertionError(what + ": libtorch succeeded but jtorch raised " + e, e);
+        }
+        Oracle.assertExact(Oracle.fromTorch(expected), actual, what);
     }
 
     static void checkList(Supplier<TensorVector> torchOp, Supplier<List<NDArray>> jtorchOp, String what) {

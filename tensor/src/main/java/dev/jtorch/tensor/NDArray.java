@@ -1446,6 +1446,16 @@ public final class NDArray {
         return Masking.maskedSelect(this, mask);
     }
 
+    /** {@code self.masked_fill_(mask, value)}: writes value where the bool mask (broadcast to self's shape) is true. */
+    public NDArray maskedFill_(NDArray mask, double value) {
+        return Masking.maskedFill_(this, mask, value);
+    }
+
+    /** {@code torch.masked_fill(self, mask, value)}: a copy, of the broadcast shape of self and mask. */
+    public NDArray maskedFill(NDArray mask, double value) {
+        return Masking.maskedFill(this, mask, value);
+    }
+
     /** {@code torch.nonzero(self)}: int64 {@code [n, dim()]} coordinates of the nonzero elements, row-major. */
     public NDArray nonzero() {
         return Masking.nonzero(this);
@@ -1615,6 +1625,35 @@ public final class NDArray {
         return Triangular.diagonal(this, 0, 0, 1);
     }
 
+
+    /**
+     * {@code self[indices]} with tensor indices ({@code at::index}): int64 index tensors, broadcast
+     * together, or bool masks; a null entry is a full slice {@code :}. Indexed dims are replaced by
+     * the broadcast index shape in place when adjacent, else it moves to the front (NumPy's rule).
+     */
+    public NDArray index(NDArray... indices) {
+        return AdvancedIndexing.index(this, indices);
+    }
+
+    /** {@code self[indices] = values} ({@code index_put_}): values broadcast to the indexed shape, same dtype. */
+    public NDArray indexPut_(NDArray[] indices, NDArray values) {
+        return AdvancedIndexing.indexPut_(this, indices, values, false);
+    }
+
+    /** {@code self.index_put_(indices, values, accumulate)}: with accumulate, duplicates add up. */
+    public NDArray indexPut_(NDArray[] indices, NDArray values, boolean accumulate) {
+        return AdvancedIndexing.indexPut_(this, indices, values, accumulate);
+    }
+
+    /** {@code self[indices] = value}, e.g. {@code x[mask] = 0}: the value is cast to the dtype. */
+    public NDArray indexPut_(NDArray[] indices, double value) {
+        return AdvancedIndexing.indexPut_(this, indices, scalar(value, dtype), false);
+    }
+
+    /** {@code torch.index_put(self, indices, values, accumulate)}: a copy of self with the writes. */
+    public NDArray indexPut(NDArray[] indices, NDArray values, boolean accumulate) {
+        return AdvancedIndexing.indexPut_(clone(), indices, values, accumulate);
+    }
 
     // ------------------------------------------------------------------ end of indexing and joining
 
