@@ -80,7 +80,7 @@ final class AdvancedIndexing {
         }
         NDArray mask = accumulate || values.numel() != 1 ? null : singleMask(self, indices);
         if (mask != null) { // PyTorch dispatches this case to masked_fill_, which takes any one-element value
-            return Masking.maskedFill_(self, mask, values.toDoubleArray()[0]);
+            return self.maskedFill_(mask, values.toDoubleArray()[0]);
         }
         Plan p = plan(self, indices);
         int[] shape = p.resultShape();

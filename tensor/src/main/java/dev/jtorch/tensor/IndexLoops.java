@@ -276,39 +276,4 @@ final class IndexLoops {
         return c;
     }
 
-    /** {@code dst[d + i*dInc] = value} where {@code mask[m + i*mInc]} is nonzero (value cast to the dtype). */
-    static void maskedFill(Object dst, int d, int dInc, byte[] mask, int m, int mInc, double value, int n) {
-        if (dst instanceof float[]) {
-            float[] o = (float[]) dst;
-            float v = (float) value;
-            for (int i = 0; i < n; i++) {
-                if (mask[m + i * mInc] != 0) {
-                    o[d + i * dInc] = v;
-                }
-            }
-        } else if (dst instanceof double[]) {
-            double[] o = (double[]) dst;
-            for (int i = 0; i < n; i++) {
-                if (mask[m + i * mInc] != 0) {
-                    o[d + i * dInc] = value;
-                }
-            }
-        } else if (dst instanceof long[]) {
-            long[] o = (long[]) dst;
-            long v = (long) value;
-            for (int i = 0; i < n; i++) {
-                if (mask[m + i * mInc] != 0) {
-                    o[d + i * dInc] = v;
-                }
-            }
-        } else {
-            byte[] o = (byte[]) dst;
-            byte v = (byte) (value != 0 ? 1 : 0);
-            for (int i = 0; i < n; i++) {
-                if (mask[m + i * mInc] != 0) {
-                    o[d + i * dInc] = v;
-                }
-            }
-        }
-    }
 }

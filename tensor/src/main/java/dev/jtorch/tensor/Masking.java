@@ -1,50 +1,11 @@
 package dev.jtorch.tensor;
 
 /**
- * Boolean masks and data-dependent selection: {@code masked_fill_}, {@code masked_select} and
- * {@code nonzero} (whose result sizes depend on the values).
+ * Data-dependent selection with boolean masks: {@code masked_select} and {@code nonzero} (whose
+ * result sizes depend on the values). {@code masked_fill} is elementwise (Comparisons).
  */
 final class Masking {
     private Masking() {}
-
-    /** {@code self.masked_fill_(mask, value)}: the bool mask broadcasts to self's shape (self cannot grow). */
-    static NDArray maskedFill_(NDArray self, NDArray mask, double value) {
-        if (mask.dtype() != DType.BOOL) {
-            throw new IllegalArgumentException("masked_fill_ only supports boolean masks, but got mask with dtype "
-                    + typeMetaName(mask.dtype()));
-        }
-        int[] shape = Shapes.broadcast(self.sizes(), mask.sizes());
-        if (!java.util.Arrays.equals(shape, self.sizes())) {
-            throw new IllegalArgumentException("output with shape " + Shapes.str(self.sizes())
-                    + " doesn't match the broadcast shape " + Shapes.str(shape));
-        }
-        Object dst = self.storage();
-        byte[] m = (byte[]) mask.storage();
-        Loops.forEachRow(shape, new int[] {self.offset(), mask.offset()},
-                new int[][] {self.strides(), Loops.broadcastStrides(mask, shape)},
-                (off, inc, n) -> IndexLoops.maskedFill(dst, off[0], inc[0], m, off[1], inc[1], value, n));
-        return self;
-    }
-
-    /** {@code torch.masked_fill(self, mask, value)}: the result has the broadcast shape of mask and self. */
-    static NDArray maskedFill(NDArray self, NDArray mask, double value) {
-        if (mask.dtype() != DType.BOOL) {
-            throw new IllegalArgumentException("masked_fill_ only supports boolean masks, but got mask with dtype "
-                    + typeMetaName(mask.dtype()));
-        }
-        int[] shape = Shapes.broadcast(mask.sizes(), self.sizes()); // PyTorch's expand_outplace(mask, self)
-        return maskedFill_(self.expand(shape).clone(), mask, value);
-    }
-
-    /** The C++ type name PyTorch prints for a dtype in some messages ({@code caffe2::TypeMeta}). */
-    private static String typeMetaName(DType t) {
-        switch (t) {
-            case FLOAT32: return "float";
-            case FLOAT64: return "double";
-            case INT64: return "long int";
-            default: return "bool";
-        }
-    }
 
     /**
      * {@code torch.masked_select(self, mask)}: the elements of {@code self} where the bool mask is

@@ -1446,16 +1446,6 @@ public final class NDArray {
         return Masking.maskedSelect(this, mask);
     }
 
-    /** {@code self.masked_fill_(mask, value)}: writes value where the bool mask (broadcast to self's shape) is true. */
-    public NDArray maskedFill_(NDArray mask, double value) {
-        return Masking.maskedFill_(this, mask, value);
-    }
-
-    /** {@code torch.masked_fill(self, mask, value)}: a copy, of the broadcast shape of self and mask. */
-    public NDArray maskedFill(NDArray mask, double value) {
-        return Masking.maskedFill(this, mask, value);
-    }
-
     /** {@code torch.nonzero(self)}: int64 {@code [n, dim()]} coordinates of the nonzero elements, row-major. */
     public NDArray nonzero() {
         return Masking.nonzero(this);
