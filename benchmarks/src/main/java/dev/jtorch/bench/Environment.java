@@ -74,9 +74,11 @@ final class Environment {
         }
     }
 
+    /** The JDK, and the JVM options the run was started with. */
     static String jdk() {
         return System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ", "
-                + System.getProperty("java.vm.name") + ")";
+                + System.getProperty("java.vm.name") + "); options: "
+                + String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
     }
 
     /** The 1-minute load average, or NaN where the system does not publish it. */

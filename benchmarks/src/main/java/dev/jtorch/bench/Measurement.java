@@ -1,5 +1,7 @@
 package dev.jtorch.bench;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,9 +68,12 @@ final class Measurement {
     }
 
     /**
-     * Warms the side up for at least {@code warmupNanos} and returns the number of ops that lasts
-     * about {@code roundNanos}: batches double until one lasts a quarter of a round, then the count
-     * is scaled from the last batch.
+     * Warms the side up and returns the number of ops that lasts about {@code roundNanos}: batches
+     * double until one lasts a quarter of a round; then batches repeat until at least
+     * {@code warmupNanos} have passed and the JIT compiled nothing during the last batch (on a busy
+     * machine C2 can take seconds to finish the kernels, and timing interpreted Vector API code
+     * would be meaningless), or until {@link #MAX_WARMUP_FACTOR} times the warm-up has passed.
+     * The count is scaled from the last batch.
      */
     static int calibrate(Side side, Settings s) {
         side.activate();
@@ -76,14 +81,26 @@ final class Measurement {
         long spent = 0;
         long last;
         while (true) {
+            long compiledBefore = compilationMillis();
             last = Math.max(1, side.time(n));
             spent += last;
+            boolean jitQuiet = compilationMillis() == compiledBefore;
             if (last < s.roundNanos / 4 && n < (1 << 29)) {
                 n *= 2;
-            } else if (spent >= s.warmupNanos) {
+            } else if (spent >= s.warmupNanos && (jitQuiet || spent >= MAX_WARMUP_FACTOR * Math.max(s.warmupNanos, s.roundNanos))) {
                 break;
             }
         }
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round((double) n * s.roundNanos / last)));
+    }
+
+    /** Warm-up never lasts longer than this many times the requested warm-up (or a round). */
+    static final int MAX_WARMUP_FACTOR = 20;
+
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+
+    /** Total JIT compilation time so far, or 0 when the JVM does not report it (then warm-up is time-based). */
+    private static long compilationMillis() {
+        return JIT != null && JIT.isCompilationTimeMonitoringSupported() ? JIT.getTotalCompilationTime() : 0;
     }
 }

@@ -76,6 +76,21 @@ final class Report {
                 + target + " | " + met + " |";
     }
 
+    /** The per-round times of every side, for the console: "jtorch 1.2 µs 1.3 µs ...; libtorch, 1 thread ...". */
+    static String rounds(WorkloadResult r) {
+        StringBuilder b = new StringBuilder("  rounds: jtorch");
+        for (double v : r.jtorch) {
+            b.append(' ').append(Format.time(v));
+        }
+        for (Map.Entry<Integer, double[]> e : r.libtorch.entrySet()) {
+            b.append("; libtorch, ").append(threads(e.getKey()));
+            for (double v : e.getValue()) {
+                b.append(' ').append(Format.time(v));
+            }
+        }
+        return b.toString();
+    }
+
     static List<String> notes(Environment env) {
         String load;
         boolean busy = env.loadBefore > 0.5 * env.cores || env.loadAfter > 0.5 * env.cores;
@@ -93,8 +108,12 @@ final class Report {
                         + "workload name) and copied into each; before timing, the two results are checked to agree.",
                 "Throughput counts the minimal memory traffic for elementwise ops (each input read once, the output "
                         + "written once), 2·m·n·k for matmul, and calls for the small-op case.",
-                "jtorch runs with its defaults; libtorch runs with OMP_WAIT_POLICY=PASSIVE, each op's tensors freed "
-                        + "through PointerScope, at each thread count listed in the spread table.");
+                "jtorch runs with its defaults; libtorch runs with OMP_WAIT_POLICY=PASSIVE, at each thread count listed "
+                        + "in the spread table, its results freed through PointerScope, and JavaCPP's per-tensor "
+                        + "resident-memory check off (org.bytedeco.javacpp.maxPhysicalBytes=0: it reads /proc on every "
+                        + "returned tensor and doubled the cost of a small op).",
+                "Every libtorch call crosses JNI through JavaCPP: small-op times include that overhead, as they would "
+                        + "for any Java program using libtorch.");
     }
 
     private static void row(StringBuilder b, String key, String value) {

@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  *   <li>{@code --torch-threads} libtorch thread counts to try, best kept (1,2)</li>
  *   <li>{@code --command} the command line to print in the report (the Maven profile passes its own)</li>
  * </ul>
- * The Maven profile {@code side-by-side} of benchmarks/pom.xml is the one command that regenerates the file.
+ * The Maven profile {@code side-by-side} of benchmarks/pom.xml is the one command that regenerates the file;
+ * it runs the JVM with {@code OMP_WAIT_POLICY=PASSIVE} and {@code -XX:-BackgroundCompilation}. Started
+ * without the variable, the runner re-executes itself with both.
  */
 public final class SideBySide {
     private SideBySide() {}
@@ -53,6 +55,11 @@ public final class SideBySide {
                 break;
         }
         Map<String, String> opt = parse(args);
+        if (Relaunch.backgroundCompilation()) {
+            System.err.println("warning: JIT compilation runs in the background; on a busy machine warm-up may end before "
+                    + "the kernels are compiled. Add " + Relaunch.FOREGROUND_JIT + " (the Maven profile does).");
+        }
+        Libtorch.bestBindingSettings();
         Path out = Path.of(opt.get("out")).toAbsolutePath().normalize();
         Measurement.Settings settings = new Measurement.Settings(Integer.parseInt(opt.get("rounds")),
                 Long.parseLong(opt.get("round-ms")), Long.parseLong(opt.get("warmup-ms")),
@@ -68,6 +75,7 @@ public final class SideBySide {
             WorkloadResult r = Measurement.measure(w, settings);
             results.add(r);
             System.out.println(Report.resultRow(r));
+            System.out.println(Report.rounds(r));
         }
         env.loadAfter = Environment.loadAverage();
         writeAtomically(out, Report.render(env, results));
