@@ -1,5 +1,6 @@
 package dev.jtorch.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +59,7 @@ final class Report {
         b.append('\n');
 
         b.append("## Notes\n\n");
-        for (String note : notes(env)) {
+        for (String note : notes(env, results)) {
             b.append("- ").append(note).append('\n');
         }
         return b.toString();
@@ -91,7 +92,10 @@ final class Report {
         return b.toString();
     }
 
-    static List<String> notes(Environment env) {
+    /** A side whose slowest round took this many times its fastest changed state during the run. */
+    static final double PHASE_CHANGE = 5;
+
+    static List<String> notes(Environment env, List<WorkloadResult> results) {
         String load;
         boolean busy = env.loadBefore > 0.5 * env.cores || env.loadAfter > 0.5 * env.cores;
         if (Double.isNaN(env.loadBefore)) {
@@ -103,7 +107,21 @@ final class Report {
                             + "regenerate on a quiet machine before drawing conclusions."
                     : "The machine was quiet.");
         }
-        return List.of(load,
+        List<String> notes = new ArrayList<>();
+        notes.add(load);
+        List<String> jumpy = new ArrayList<>();
+        for (WorkloadResult r : results) {
+            if (maxOverMin(r.jtorch) >= PHASE_CHANGE) {
+                jumpy.add(r.name);
+            }
+        }
+        if (!jumpy.isEmpty()) {
+            notes.add("jtorch's slowest round took at least " + Format.significant(PHASE_CHANGE) + " times its fastest for: "
+                    + String.join(", ", jumpy) + ". Beyond load, this is the signature of a JIT phase change (code "
+                    + "compiled or recompiled mid-run, e.g. a Vector API kernel running unintrinsified until it is "
+                    + "inlined with a constant operator); the console log of the run lists every round.");
+        }
+        notes.addAll(List.of(
                 "Both frameworks run in the same JVM on inputs generated once (uniform in [-2, 2), seeded by the "
                         + "workload name) and copied into each; before timing, the two results are checked to agree.",
                 "Throughput counts the minimal memory traffic for elementwise ops (each input read once, the output "
@@ -113,7 +131,18 @@ final class Report {
                         + "resident-memory check off (org.bytedeco.javacpp.maxPhysicalBytes=0: it reads /proc on every "
                         + "returned tensor and doubled the cost of a small op).",
                 "Every libtorch call crosses JNI through JavaCPP: small-op times include that overhead, as they would "
-                        + "for any Java program using libtorch.");
+                        + "for any Java program using libtorch."));
+        return notes;
+    }
+
+    private static double maxOverMin(double[] samples) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (double v : samples) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        return max / min;
     }
 
     private static void row(StringBuilder b, String key, String value) {

@@ -119,7 +119,20 @@ class StatsAndReportTest {
     void quietMachineIsSaidToBeQuiet() {
         Environment env = new Environment("cpu", 8, "v", "jdk", "lt", "c", "d", "cmd", "m", 0.3);
         env.loadAfter = 0.5;
-        assertTrue(Report.notes(env).get(0).endsWith("The machine was quiet."), Report.notes(env).get(0));
+        List<String> notes = Report.notes(env, List.of());
+        assertTrue(notes.get(0).endsWith("The machine was quiet."), notes.get(0));
+        assertTrue(notes.stream().noneMatch(n -> n.startsWith("jtorch's slowest round")), notes.toString());
+    }
+
+    @Test
+    void flagsWorkloadsWhoseRoundsJumped() {
+        Environment env = new Environment("cpu", 8, "v", "jdk", "lt", "c", "d", "cmd", "m", 0.3);
+        WorkloadResult steady = result("add 1K float32", OptionalDouble.of(3.0), new double[] {1e-6, 4.9e-6},
+                new double[] {1e-6}, new double[] {1e-6});
+        WorkloadResult jumped = result("exp 1K float32", OptionalDouble.of(3.0), new double[] {1e-6, 5e-6},
+                new double[] {1e-6}, new double[] {1e-6});
+        String note = Report.notes(env, List.of(steady, jumped)).get(1);
+        assertTrue(note.startsWith("jtorch's slowest round took at least 5 times its fastest for: exp 1K float32. "), note);
     }
 
     private static WorkloadResult result(String name, OptionalDouble target, double[] jtorch, double[] one, double[] two) {
