@@ -62,7 +62,11 @@ final class Report {
         for (String note : notes(env, results)) {
             b.append("- ").append(note).append('\n');
         }
-        return b.toString();
+        b.append("\n## Every round\n\nTime per op in each round, in the order measured.\n\n```\n");
+        for (WorkloadResult r : results) {
+            b.append(r.name).append('\n').append(rounds(r)).append('\n');
+        }
+        return b.append("```\n").toString();
     }
 
     /** One row of the results table. */
@@ -79,7 +83,7 @@ final class Report {
 
     /** The per-round times of every side, for the console: "jtorch 1.2 µs 1.3 µs ...; libtorch, 1 thread ...". */
     static String rounds(WorkloadResult r) {
-        StringBuilder b = new StringBuilder("  rounds: jtorch");
+        StringBuilder b = new StringBuilder("  jtorch");
         for (double v : r.jtorch) {
             b.append(' ').append(Format.time(v));
         }
@@ -119,7 +123,7 @@ final class Report {
             notes.add("jtorch's slowest round took at least " + Format.significant(PHASE_CHANGE) + " times its fastest for: "
                     + String.join(", ", jumpy) + ". Beyond load, this is the signature of a JIT phase change (code "
                     + "compiled or recompiled mid-run, e.g. a Vector API kernel running unintrinsified until it is "
-                    + "inlined with a constant operator); the console log of the run lists every round.");
+                    + "inlined with a constant operator); every round is listed at the end.");
         }
         notes.addAll(List.of(
                 "Both frameworks run in the same JVM on inputs generated once (uniform in [-2, 2), seeded by the "

@@ -112,6 +112,8 @@ class StatsAndReportTest {
                 + Report.resultRow(r) + "\n"), md);
         assertTrue(md.contains("| workload | jtorch | libtorch, 1 thread | libtorch, 2 threads |\n|---|---:|---:|---:|\n"
                 + "| add 64K float32 | 20% | 20 µs, 10% | 12 µs, 8% |\n"), md);
+        assertTrue(md.endsWith("## Every round\n\nTime per op in each round, in the order measured.\n\n```\nadd 64K float32\n"
+                + "  jtorch 10 µs 11 µs 9 µs; libtorch, 1 thread 20 µs 21 µs 19 µs; libtorch, 2 threads 12 µs 12 µs 13 µs\n```\n"), md);
         assertTrue(md.contains("- 1-minute load average 3.5 at the start and 4 at the end, on 2 cores. The machine was busy"), md);
     }
 
