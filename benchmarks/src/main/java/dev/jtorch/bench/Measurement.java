@@ -1,0 +1,106 @@
+package dev.jtorch.bench;
+
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.javacpp.PointerScope;
+
+/**
+ * Times one workload on jtorch and on libtorch (at each thread count) in this JVM: each side is
+ * warmed up and calibrated to a batch of about {@code roundNanos}, then the sides alternate for
+ * {@code rounds} rounds (the starting side rotates each round, so that neither always follows the
+ * other), each round giving one time per op per side.
+ */
+final class Measurement {
+    /** How long and how often to measure. */
+    static final class Settings {
+        final int rounds;
+        final long roundNanos;
+        final long warmupNanos;
+        final int[] torchThreads;
+
+        Settings(int rounds, long roundMillis, long warmupMillis, int[] torchThreads) {
+            if (rounds < 1 || roundMillis < 1 || warmupMillis < 0 || torchThreads.length == 0) {
+                throw new IllegalArgumentException("need at least one round of at least 1 ms and a libtorch thread count");
+            }
+            this.rounds = rounds;
+            this.roundNanos = roundMillis * 1_000_000;
+            this.warmupNanos = warmupMillis * 1_000_000;
+            this.torchThreads = torchThreads.clone();
+        }
+    }
+
+    private Measurement() {}
+
+    static WorkloadResult measure(Workload w, Settings s) {
+        List<float[]> inputs = w.inputs();
+        Op jtorchOp = w.jtorch(inputs);
+        try (PointerScope workloadScope = new PointerScope()) {
+            Op libtorchOp = w.libtorch(inputs);
+            Crosscheck.agree(w.name(), jtorchOp.run(), libtorchOp.run());
+            List<Side> sides = new ArrayList<>();
+            sides.add(Side.jtorch(jtorchOp));
+            for (int t : s.torchThreads) {
+                sides.add(Side.libtorch(libtorchOp, t, w.libtorchScopeEvery()));
+            }
+            int[] iterations = new int[sides.size()];
+            for (int i = 0; i < sides.size(); i++) {
+                iterations[i] = calibrate(sides.get(i), s);
+            }
+            double[][] secondsPerOp = new double[sides.size()][s.rounds];
+            for (int r = 0; r < s.rounds; r++) {
+                for (int k = 0; k < sides.size(); k++) {
+                    int i = (r + k) % sides.size();
+                    Side side = sides.get(i);
+                    side.activate();
+                    secondsPerOp[i][r] = side.time(iterations[i]) * 1e-9 / iterations[i];
+                }
+            }
+            Map<Integer, double[]> libtorch = new LinkedHashMap<>();
+            for (int i = 1; i < sides.size(); i++) {
+                libtorch.put(((Side.LibtorchSide) sides.get(i)).threads, secondsPerOp[i]);
+            }
+            return new WorkloadResult(w.name(), w.work(), w.target(), secondsPerOp[0], libtorch);
+        }
+    }
+
+    /**
+     * Warms the side up and returns the number of ops that lasts about {@code roundNanos}: batches
+     * double until one lasts a quarter of a round; then batches repeat until at least
+     * {@code warmupNanos} have passed and the JIT compiled nothing during the last batch (on a busy
+     * machine C2 can take seconds to finish the kernels, and timing interpreted Vector API code
+     * would be meaningless), or until {@link #MAX_WARMUP_FACTOR} times the warm-up has passed.
+     * The count is scaled from the last batch.
+     */
+    static int calibrate(Side side, Settings s) {
+        side.activate();
+        int n = 1;
+        long spent = 0;
+        long last;
+        while (true) {
+            long compiledBefore = compilationMillis();
+            last = Math.max(1, side.time(n));
+            spent += last;
+            boolean jitQuiet = compilationMillis() == compiledBefore;
+            if (last < s.roundNanos / 4 && n < (1 << 29)) {
+                n *= 2;
+            } else if (spent >= s.warmupNanos && (jitQuiet || spent >= MAX_WARMUP_FACTOR * Math.max(s.warmupNanos, s.roundNanos))) {
+                break;
+            }
+        }
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round((double) n * s.roundNanos / last)));
+    }
+
+    /** Warm-up never lasts longer than this many times the requested warm-up (or a round). */
+    static final int MAX_WARMUP_FACTOR = 20;
+
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+
+    /** Total JIT compilation time so far, or 0 when the JVM does not report it (then warm-up is time-based). */
+    private static long compilationMillis() {
+        return JIT != null && JIT.isCompilationTimeMonitoringSupported() ? JIT.getTotalCompilationTime() : 0;
+    }
+}
