@@ -51,7 +51,7 @@ class RandomConformanceTest {
 
     /**
      * The global generators are in the same state: stream position, words, cached normal. The
-     * cached double normal may differ by 1 ulp (see {@link #check}); everything else is byte-exact.
+     * cached double normal may differ by a few ulp (see {@link #check}); everything else is byte-exact.
      */
     static void assertSameState(String what) {
         assertSameState(GeneratorConformanceTest.torchState(torch.getDefaultCPUGenerator()),
@@ -66,7 +66,7 @@ class RandomConformanceTest {
         java.nio.ByteBuffer a = java.nio.ByteBuffer.wrap(actual).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         double en = e.getDouble(OFF_NORMAL_Y);
         double an = a.getDouble(OFF_NORMAL_Y);
-        org.junit.jupiter.api.Assertions.assertTrue(en == an || Math.abs(en - an) <= Math.ulp(en),
+        org.junit.jupiter.api.Assertions.assertTrue(en == an || Math.abs(en - an) <= 1e-14,
                 what + ": cached normal " + an + " vs libtorch's " + en);
         byte[] ec = expected.clone();
         byte[] ac = actual.clone();
@@ -76,13 +76,16 @@ class RandomConformanceTest {
     }
 
     /**
-     * Bit-exact, except float64 results within 1 ulp: libtorch's scalar normal path uses glibc's
-     * sin/cos (LGPL, not shipped here); jtorch uses fdlibm's, which differs in the last bit in
-     * about 0.2% of results. Float32, int64 and bool results are always compared bit for bit.
+     * Bit-exact, except float64 normals within 1e-14 absolute: libtorch's scalar normal path uses
+     * glibc's sin/cos (LGPL, not shipped here); jtorch uses fdlibm's, which differs in the last bit
+     * in about 0.2% of results. That error is absolute (an ulp of sin, times {@code r * std} of a few
+     * units), so near zero it is many ulp of the result; 1e-14 bounds it for the std values tested.
+     * Only normals are affected (uniforms, integers and permutations stay bit-exact in float64 too).
+     * Float32, int64 and bool results are always compared bit for bit.
      */
     static void check(NDArray expected, NDArray actual, String what) {
         if (expected.dtype() == DType.FLOAT64) {
-            Oracle.assertUlps(expected, actual, 1, what);
+            Oracle.assertClose(expected, actual, 0, 1e-14, what);
         } else {
             Oracle.assertExact(expected, actual, what);
         }
