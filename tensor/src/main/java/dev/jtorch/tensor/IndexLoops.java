@@ -1,5 +1,9 @@
 package dev.jtorch.tensor;
 
+import dev.jtorch.tensor.kernel.BinaryOp;
+import dev.jtorch.tensor.kernel.ElementwiseKernels;
+import dev.jtorch.tensor.kernel.Kernels;
+
 /**
  * Typed inner loops for index-driven moves (gather, scatter, index_add, index_fill, masked_select).
  * Each call handles one row from {@link Loops#forEachRow}: one dtype dispatch per row, no boxing.
@@ -7,10 +11,12 @@ package dev.jtorch.tensor;
  * for element {@code i}, already validated by the caller, and {@code dimStride} is the stride of
  * the indexed dim in the operand being indexed. When {@code xInc == 0} the whole row shares one
  * index, so gather and scatter become a block move ({@link Convert#copyRow}: {@code System.arraycopy}
- * when both rows are contiguous).
+ * when both rows are contiguous) and a floating scatter-add with alpha 1 the SIMD elementwise add.
  */
 final class IndexLoops {
     private IndexLoops() {}
+
+    private static final ElementwiseKernels K = Kernels.ELEMENTWISE;
 
     /** {@code dst[d + i*dInc] = src[s + i*sInc + idx[x + i*xInc] * dimStride]}. */
     static void gather(DType t, Object dst, int d, int dInc, Object src, int s, int sInc,
@@ -110,7 +116,9 @@ final class IndexLoops {
 
     private static void addFloat(float[] o, int d, int dInc, float[] a, int s, int sInc,
                                  long[] idx, int x, int xInc, int dimStride, float alpha, boolean fused, int n) {
-        if (alpha == 1f) {
+        if (xInc == 0) {
+            addFloatRow(o, d + (int) idx[x] * dimStride, dInc, a, s, sInc, alpha, fused, n);
+        } else if (alpha == 1f) {
             for (int i = 0; i < n; i++) {
                 o[d + i * dInc + (int) idx[x + i * xInc] * dimStride] += a[s + i * sInc];
             }
@@ -126,9 +134,27 @@ final class IndexLoops {
         }
     }
 
+    /** A whole row added into one slice, {@code o[base + i*dInc] += alpha * a[s + i*sInc]}: SIMD when alpha is 1. */
+    private static void addFloatRow(float[] o, int base, int dInc, float[] a, int s, int sInc, float alpha, boolean fused, int n) {
+        if (alpha == 1f) {
+            K.binary(BinaryOp.ADD, o, base, dInc, a, s, sInc, o, base, dInc, n); // a never aliases o: callers copy it
+        } else if (fused) {
+            for (int i = 0; i < n; i++) {
+                int p = base + i * dInc;
+                o[p] = Math.fma(alpha, a[s + i * sInc], o[p]);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                o[base + i * dInc] += alpha * a[s + i * sInc];
+            }
+        }
+    }
+
     private static void addDouble(double[] o, int d, int dInc, double[] a, int s, int sInc,
                                   long[] idx, int x, int xInc, int dimStride, double alpha, boolean fused, int n) {
-        if (alpha == 1d) {
+        if (xInc == 0) {
+            addDoubleRow(o, d + (int) idx[x] * dimStride, dInc, a, s, sInc, alpha, fused, n);
+        } else if (alpha == 1d) {
             for (int i = 0; i < n; i++) {
                 o[d + i * dInc + (int) idx[x + i * xInc] * dimStride] += a[s + i * sInc];
             }
@@ -140,6 +166,22 @@ final class IndexLoops {
         } else {
             for (int i = 0; i < n; i++) {
                 o[d + i * dInc + (int) idx[x + i * xInc] * dimStride] += alpha * a[s + i * sInc];
+            }
+        }
+    }
+
+    /** A whole row added into one slice, {@code o[base + i*dInc] += alpha * a[s + i*sInc]}: SIMD when alpha is 1. */
+    private static void addDoubleRow(double[] o, int base, int dInc, double[] a, int s, int sInc, double alpha, boolean fused, int n) {
+        if (alpha == 1d) {
+            K.binary(BinaryOp.ADD, o, base, dInc, a, s, sInc, o, base, dInc, n); // a never aliases o: callers copy it
+        } else if (fused) {
+            for (int i = 0; i < n; i++) {
+                int p = base + i * dInc;
+                o[p] = Math.fma(alpha, a[s + i * sInc], o[p]);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                o[base + i * dInc] += alpha * a[s + i * sInc];
             }
         }
     }
