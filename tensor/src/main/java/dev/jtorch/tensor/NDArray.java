@@ -81,7 +81,14 @@ public final class NDArray {
 
     /** {@code tensor.size(dim)}; negative dims count from the end. */
     public int size(int dim) {
+        requireDims(dim);
         return shape[Shapes.wrapDim(dim, shape.length)];
+    }
+
+    private void requireDims(int dim) {
+        if (shape.length == 0) {
+            throw new IndexOutOfBoundsException("Dimension specified as " + dim + " but tensor has no dimensions");
+        }
     }
 
     /** {@code tensor.stride()}, in elements. */
@@ -91,6 +98,7 @@ public final class NDArray {
 
     /** {@code tensor.stride(dim)}. */
     public int stride(int dim) {
+        requireDims(dim);
         return strides[Shapes.wrapDim(dim, shape.length)];
     }
 

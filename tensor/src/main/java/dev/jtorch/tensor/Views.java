@@ -47,6 +47,11 @@ final class Views {
      * newShape without copying, or null when impossible.
      */
     static int[] computeStride(int[] oldShape, int[] oldStride, int[] newShape) {
+        if (oldShape.length == 0) {
+            int[] ones = new int[newShape.length];
+            java.util.Arrays.fill(ones, 1);
+            return ones;
+        }
         int numel = Shapes.numel(oldShape);
         int[] newStride = new int[newShape.length];
         if (numel == 0) {
@@ -166,7 +171,10 @@ final class Views {
         if (start < 0) {
             start += size;
         }
-        if (length < 0 || start > size - length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("narrow(): length must be non-negative.");
+        }
+        if (start > size - length) {
             throw new IllegalArgumentException("start (" + start + ") + length (" + length
                     + ") exceeds dimension size (" + size + ").");
         }

@@ -102,4 +102,15 @@ class ViewsTest {
         assertEquals("result type Float can't be cast to the desired output type Long",
                 assertThrows(IllegalArgumentException.class, () -> i.add_(range(2))).getMessage());
     }
+
+    @Test
+    void zeroDimArraysViewAndReportDims() {
+        NDArray s = NDArray.scalar(5);
+        assertArrayEquals(new int[] {1}, s.view(-1).sizes());
+        assertArrayEquals(new int[] {1, 1}, s.view(1, 1).stride());
+        assertEquals("Dimension specified as 0 but tensor has no dimensions",
+                assertThrows(IndexOutOfBoundsException.class, () -> s.size(0)).getMessage());
+        assertEquals("narrow(): length must be non-negative.",
+                assertThrows(IllegalArgumentException.class, () -> range(4).narrow(0, 1, -1)).getMessage());
+    }
 }
