@@ -68,12 +68,14 @@ final class Statistics {
     /**
      * {@code torch.logsumexp(x, dims, keepdim)}: integral inputs are computed in the default float.
      * Rows whose max is infinite use 0 instead (so all -inf gives -inf and +inf gives inf).
+     * {@code dims == null} reduces every dim; an empty array is PyTorch's {@code dim=()}, which fails
+     * for inputs of rank > 0 unless keepdim (PyTorch's in-place add of a [1, ..., 1] max into a 0-d sum).
      */
     static NDArray logSumExp(NDArray x, int[] dims, boolean keepdim) {
         NDArray src = x.dtype().isFloatingPoint() ? x : x.to(DType.defaultFloat());
         boolean[] mask = ReducePlan.dimMask(dims, x.dim());
-        if ((dims == null || dims.length == 0) && !keepdim && x.dim() > 0 && x.numel() > 0) {
-            // PyTorch adds amax(x, dim=(), keepdim=True), shaped [1, ..., 1], in place to the 0-d sum
+        if (dims != null && dims.length == 0 && !keepdim && x.dim() > 0 && x.numel() > 0) {
+            // dim=(): PyTorch adds amax(x, dim=(), keepdim=True), shaped [1, ..., 1], in place to the 0-d sum
             int[] ones = new int[x.dim()];
             java.util.Arrays.fill(ones, 1);
             throw new IllegalArgumentException("output with shape [] doesn't match the broadcast shape " + Shapes.str(ones));
