@@ -233,14 +233,7 @@ final class VectorReduction extends ScalarReduction {
             a2 = a2.add(widen(x, off + i + 2 * vl));
             a3 = a3.add(widen(x, off + i + 3 * vl));
         }
-        for (; i <= n - vl; i += vl) {
-            a0 = a0.add(widen(x, off + i));
-        }
-        double r = a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
-        for (; i < n; i++) {
-            r += x[off + i];
-        }
-        return r;
+        return super.sumAsDouble(x, off + i, 1, n - i) + a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
     }
 
     @Override
@@ -265,16 +258,7 @@ final class VectorReduction extends ScalarReduction {
             a2 = a2.add(d2.mul(d2));
             a3 = a3.add(d3.mul(d3));
         }
-        for (; i <= n - vl; i += vl) {
-            DoubleVector d = widen(x, off + i).sub(m);
-            a0 = a0.add(d.mul(d));
-        }
-        double r = a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
-        for (; i < n; i++) {
-            double d = x[off + i] - mean;
-            r += d * d;
-        }
-        return r;
+        return super.sumSquaredDeviations(x, off + i, 1, n - i, mean) + a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
     }
 
     private static DoubleVector widen(float[] x, int i) {
@@ -303,16 +287,7 @@ final class VectorReduction extends ScalarReduction {
             a2 = a2.add(d2.mul(d2));
             a3 = a3.add(d3.mul(d3));
         }
-        for (; i <= n - vl; i += vl) {
-            DoubleVector d = DoubleVector.fromArray(D, x, off + i).sub(m);
-            a0 = a0.add(d.mul(d));
-        }
-        double r = a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
-        for (; i < n; i++) {
-            double d = x[off + i] - mean;
-            r += d * d;
-        }
-        return r;
+        return super.sumSquaredDeviations(x, off + i, 1, n - i, mean) + a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
     }
 
     // ------------------------------------------------------------------ softmax family (VectorSoftmax)
