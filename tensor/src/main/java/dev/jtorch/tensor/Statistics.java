@@ -19,8 +19,9 @@ final class Statistics {
      *
      * <p>Like PyTorch on CPU, a reduction to a single element takes the mean in the input dtype
      * ({@code x.mean()}) and sums the squared deviations in double ({@code std_var_all_cpu});
-     * otherwise each row is done in double, PyTorch with Welford's update, here with two passes
-     * (mean, then squared deviations), which agree to double rounding.
+     * otherwise each row is done in double, PyTorch with Welford's update, here with two passes: the
+     * mean as {@code x0 + sum(x - x0) / n} (exact for a constant row, where Welford gives 0 too), then
+     * the squared deviations. The two agree to double rounding.
      */
     static NDArray varStd(NDArray x, int[] dims, double correction, boolean keepdim, boolean sqrt) {
         if (!x.dtype().isFloatingPoint()) {
@@ -45,14 +46,14 @@ final class Statistics {
             float[] a = (float[]) xs;
             float[] o = (float[]) out.storage();
             p.forEach((in, oi) -> {
-                double mean = K.sumAsDouble(a, in, p.stride, p.n) / p.n;
+                double mean = a[in] + K.sumDeviations(a, in, p.stride, p.n, a[in]) / p.n;
                 o[oi] = (float) finish(K.sumSquaredDeviations(a, in, p.stride, p.n, mean) / denom, sqrt);
             });
         } else {
             double[] a = (double[]) xs;
             double[] o = (double[]) out.storage();
             p.forEach((in, oi) -> {
-                double mean = K.reduce(ReduceOp.SUM, a, in, p.stride, p.n) / p.n;
+                double mean = a[in] + K.sumDeviations(a, in, p.stride, p.n, a[in]) / p.n;
                 o[oi] = finish(K.sumSquaredDeviations(a, in, p.stride, p.n, mean) / denom, sqrt);
             });
         }

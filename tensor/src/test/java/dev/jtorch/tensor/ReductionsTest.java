@@ -130,6 +130,9 @@ class ReductionsTest {
         assertEquals(5 / 2.0, a.var(new int[] {0}, 2, false).item(), 1e-6);
         assertEquals(INF, a.var(new int[] {0}, 4, false).item()); // no degrees of freedom left: sum / 0
         assertTrue(Double.isNaN(NDArray.scalar(3).std().item()));
+        // a constant row (here an expanded dim) has exactly zero variance, as with PyTorch's Welford update
+        NDArray constant = NDArray.full(0.1, DType.FLOAT64, 3, 1).expand(3, 6);
+        assertArrayEquals(new double[] {0, 0, 0}, constant.std(1).toDoubleArray(), 0);
         assertArrayEquals(new float[] {0.25f, 0.25f}, NDArray.fromArray(new float[][] {{1, 2}, {3, 4}}).var(new int[] {1}, false, false)
                 .toFloatArray());
         NDArray v = NDArray.of(3, -4, 0);
