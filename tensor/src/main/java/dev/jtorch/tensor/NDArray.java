@@ -1207,12 +1207,15 @@ public final class NDArray {
         return Statistics.varStd(this, dims, unbiased ? 1 : 0, keepdim, true);
     }
 
-    /** {@code torch.logsumexp(input, dim)}: stable {@code log(sum(exp(x)))}; integer inputs give the default float. */
+    /**
+     * {@code torch.logsumexp(input, dim)}: stable {@code log(sum(exp(x)))}; integer inputs give the
+     * default float. No dims is PyTorch's {@code dim=()}, which PyTorch rejects for rank > 0.
+     */
     public NDArray logsumexp(int... dims) {
         return Statistics.logSumExp(this, dims, false);
     }
 
-    /** {@code torch.logsumexp(input, dim, keepdim)}. */
+    /** {@code torch.logsumexp(input, dim, keepdim)}; {@code dims == null} reduces every dim. */
     public NDArray logsumexp(int[] dims, boolean keepdim) {
         return Statistics.logSumExp(this, dims, keepdim);
     }

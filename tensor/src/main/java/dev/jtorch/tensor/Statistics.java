@@ -19,8 +19,9 @@ final class Statistics {
      *
      * <p>Like PyTorch on CPU, a reduction to a single element takes the mean in the input dtype
      * ({@code x.mean()}) and sums the squared deviations in double ({@code std_var_all_cpu});
-     * otherwise each row is done in double, PyTorch with Welford's update, here with two passes
-     * (mean, then squared deviations), which agree to double rounding.
+     * otherwise each row is done in double, PyTorch with Welford's update, here with two passes: the
+     * mean as {@code x0 + sum(x - x0) / n} (exact for a constant row, where Welford gives 0 too), then
+     * the squared deviations. The two agree to double rounding.
      */
     static NDArray varStd(NDArray x, int[] dims, double correction, boolean keepdim, boolean sqrt) {
         if (!x.dtype().isFloatingPoint()) {
@@ -45,14 +46,14 @@ final class Statistics {
             float[] a = (float[]) xs;
             float[] o = (float[]) out.storage();
             p.forEach((in, oi) -> {
-                double mean = K.sumAsDouble(a, in, p.stride, p.n) / p.n;
+                double mean = a[in] + K.sumDeviations(a, in, p.stride, p.n, a[in]) / p.n;
                 o[oi] = (float) finish(K.sumSquaredDeviations(a, in, p.stride, p.n, mean) / denom, sqrt);
             });
         } else {
             double[] a = (double[]) xs;
             double[] o = (double[]) out.storage();
             p.forEach((in, oi) -> {
-                double mean = K.reduce(ReduceOp.SUM, a, in, p.stride, p.n) / p.n;
+                double mean = a[in] + K.sumDeviations(a, in, p.stride, p.n, a[in]) / p.n;
                 o[oi] = finish(K.sumSquaredDeviations(a, in, p.stride, p.n, mean) / denom, sqrt);
             });
         }
@@ -68,12 +69,14 @@ final class Statistics {
     /**
      * {@code torch.logsumexp(x, dims, keepdim)}: integral inputs are computed in the default float.
      * Rows whose max is infinite use 0 instead (so all -inf gives -inf and +inf gives inf).
+     * {@code dims == null} reduces every dim; an empty array is PyTorch's {@code dim=()}, which fails
+     * for inputs of rank > 0 unless keepdim (PyTorch's in-place add of a [1, ..., 1] max into a 0-d sum).
      */
     static NDArray logSumExp(NDArray x, int[] dims, boolean keepdim) {
         NDArray src = x.dtype().isFloatingPoint() ? x : x.to(DType.defaultFloat());
         boolean[] mask = ReducePlan.dimMask(dims, x.dim());
-        if ((dims == null || dims.length == 0) && !keepdim && x.dim() > 0 && x.numel() > 0) {
-            // PyTorch adds amax(x, dim=(), keepdim=True), shaped [1, ..., 1], in place to the 0-d sum
+        if (dims != null && dims.length == 0 && !keepdim && x.dim() > 0 && x.numel() > 0) {
+            // dim=(): PyTorch adds amax(x, dim=(), keepdim=True), shaped [1, ..., 1], in place to the 0-d sum
             int[] ones = new int[x.dim()];
             java.util.Arrays.fill(ones, 1);
             throw new IllegalArgumentException("output with shape [] doesn't match the broadcast shape " + Shapes.str(ones));

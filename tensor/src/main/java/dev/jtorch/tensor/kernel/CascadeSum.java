@@ -59,39 +59,46 @@ final class CascadeSum {
 
     /** PyTorch's {@code vectorized_inner_sum} over a contiguous row of at least {@code lanes} elements, in scalar form. */
     static float innerSum(float[] x, int off, int n, int lanes) {
-        int vecs = n / lanes;
-        int groups = vecs / ILP;
+        int groups = n / lanes / ILP;
         int lp = levelPower(groups);
         int step = 1 << lp;
         int w = ILP * lanes;
-        float[] a = new float[w]; // level 0: accumulator k, lane l at k * lanes + l
-        float[] lv = groups >= step ? new float[(LEVELS - 1) * w] : null;
+        float[] lv = new float[(LEVELS - 1) * w]; // level L, accumulator k, lane l at (L-1)*w + k*lanes + l
         int p = off;
         int g = 0;
-        while (groups - g >= step) {
-            for (int j = 0; j < step; j++, p += w) {
-                for (int i = 0; i < w; i++) {
-                    a[i] += x[p + i];
-                }
-            }
-            g += step;
-            for (int i = 0; i < w; i++) {
-                lv[i] += a[i];
-                a[i] = 0;
-            }
-            carry(lv, g, lp);
+        for (; groups - g >= step; g += step, p += step * w) {
+            addGroups(x, p, step, w, lv);
+            carry(lv, g + step, lp);
         }
-        for (; g < groups; g++, p += w) {
+        float[] a = new float[w]; // level 0
+        addGroups(x, p, groups - g, w, a);
+        return finishInner(x, off, n, p + (groups - g) * w, lanes, a, lv);
+    }
+
+    /** {@code dst[i] += sum over the groups of x[p + g*w + i]}, each of the {@code w} sums started from zero. */
+    private static void addGroups(float[] x, int p, int count, int w, float[] dst) {
+        float[] a = new float[w];
+        for (int j = 0; j < count; j++, p += w) {
             for (int i = 0; i < w; i++) {
                 a[i] += x[p + i];
             }
         }
-        if (lv != null) {
-            for (int i = 0; i < w; i++) {
-                a[i] = a[i] + lv[i] + lv[w + i] + lv[2 * w + i];
-            }
+        for (int i = 0; i < w; i++) {
+            dst[i] += a[i];
         }
-        for (int v = groups * ILP; v < vecs; v++, p += lanes) {
+    }
+
+    /**
+     * The end of {@code vectorized_inner_sum} after the full rounds: level 0 ({@code a}) plus levels 1
+     * to 3 ({@code lv}), the leftover whole vectors from {@code p} into accumulator 0, the 4
+     * accumulators added in order, then the scalar tail summed from zero and the lanes added to it one by one.
+     */
+    static float finishInner(float[] x, int off, int n, int p, int lanes, float[] a, float[] lv) {
+        int w = ILP * lanes;
+        for (int i = 0; i < w; i++) {
+            a[i] = a[i] + lv[i] + lv[w + i] + lv[2 * w + i];
+        }
+        for (int end = off + n / lanes * lanes; p < end; p += lanes) {
             for (int l = 0; l < lanes; l++) {
                 a[l] += x[p + l];
             }
@@ -101,50 +108,57 @@ final class CascadeSum {
                 a[l] += a[k * lanes + l];
             }
         }
-        float f = 0;
-        for (int i = vecs * lanes; i < n; i++) {
-            f += x[off + i];
+        float r = 0;
+        for (int end = off + n; p < end; p++) {
+            r += x[p];
         }
         for (int l = 0; l < lanes; l++) {
-            f += a[l];
+            r += a[l];
         }
-        return f;
+        return r;
     }
 
     static double innerSum(double[] x, int off, int n, int lanes) {
-        int vecs = n / lanes;
-        int groups = vecs / ILP;
+        int groups = n / lanes / ILP;
         int lp = levelPower(groups);
         int step = 1 << lp;
         int w = ILP * lanes;
-        double[] a = new double[w];
-        double[] lv = groups >= step ? new double[(LEVELS - 1) * w] : null;
+        double[] lv = new double[(LEVELS - 1) * w]; // level L, accumulator k, lane l at (L-1)*w + k*lanes + l
         int p = off;
         int g = 0;
-        while (groups - g >= step) {
-            for (int j = 0; j < step; j++, p += w) {
-                for (int i = 0; i < w; i++) {
-                    a[i] += x[p + i];
-                }
-            }
-            g += step;
-            for (int i = 0; i < w; i++) {
-                lv[i] += a[i];
-                a[i] = 0;
-            }
-            carry(lv, g, lp);
+        for (; groups - g >= step; g += step, p += step * w) {
+            addGroups(x, p, step, w, lv);
+            carry(lv, g + step, lp);
         }
-        for (; g < groups; g++, p += w) {
+        double[] a = new double[w]; // level 0
+        addGroups(x, p, groups - g, w, a);
+        return finishInner(x, off, n, p + (groups - g) * w, lanes, a, lv);
+    }
+
+    /** {@code dst[i] += sum over the groups of x[p + g*w + i]}, each of the {@code w} sums started from zero. */
+    private static void addGroups(double[] x, int p, int count, int w, double[] dst) {
+        double[] a = new double[w];
+        for (int j = 0; j < count; j++, p += w) {
             for (int i = 0; i < w; i++) {
                 a[i] += x[p + i];
             }
         }
-        if (lv != null) {
-            for (int i = 0; i < w; i++) {
-                a[i] = a[i] + lv[i] + lv[w + i] + lv[2 * w + i];
-            }
+        for (int i = 0; i < w; i++) {
+            dst[i] += a[i];
         }
-        for (int v = groups * ILP; v < vecs; v++, p += lanes) {
+    }
+
+    /**
+     * The end of {@code vectorized_inner_sum} after the full rounds: level 0 ({@code a}) plus levels 1
+     * to 3 ({@code lv}), the leftover whole vectors from {@code p} into accumulator 0, the 4
+     * accumulators added in order, then the scalar tail summed from zero and the lanes added to it one by one.
+     */
+    static double finishInner(double[] x, int off, int n, int p, int lanes, double[] a, double[] lv) {
+        int w = ILP * lanes;
+        for (int i = 0; i < w; i++) {
+            a[i] = a[i] + lv[i] + lv[w + i] + lv[2 * w + i];
+        }
+        for (int end = off + n / lanes * lanes; p < end; p += lanes) {
             for (int l = 0; l < lanes; l++) {
                 a[l] += x[p + l];
             }
@@ -154,14 +168,14 @@ final class CascadeSum {
                 a[l] += a[k * lanes + l];
             }
         }
-        double f = 0;
-        for (int i = vecs * lanes; i < n; i++) {
-            f += x[off + i];
+        double r = 0;
+        for (int end = off + n; p < end; p++) {
+            r += x[p];
         }
         for (int l = 0; l < lanes; l++) {
-            f += a[l];
+            r += a[l];
         }
-        return f;
+        return r;
     }
 
     /** PyTorch's scalar {@code row_sum}: any stride, 4 interleaved cascades. */

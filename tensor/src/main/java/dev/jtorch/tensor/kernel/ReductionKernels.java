@@ -47,8 +47,13 @@ public interface ReductionKernels {
 
     int argMin(long[] x, int off, int stride, int n);
 
-    /** The sum of a float row accumulated in double (the mean for var/std, as PyTorch's Welford keeps double). */
-    double sumAsDouble(float[] x, int off, int stride, int n);
+    /**
+     * {@code sum(x - c)} in double: var/std take the mean as {@code c + sum(x - c) / n} with {@code c}
+     * the row's first element, exact for a constant row (PyTorch's Welford update, in double, gives 0 there too).
+     */
+    double sumDeviations(float[] x, int off, int stride, int n, double c);
+
+    double sumDeviations(double[] x, int off, int stride, int n, double c);
 
     /** {@code sum((x - mean)^2)} in double. */
     double sumSquaredDeviations(float[] x, int off, int stride, int n, double mean);

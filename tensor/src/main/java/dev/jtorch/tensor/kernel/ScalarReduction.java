@@ -277,10 +277,19 @@ public class ScalarReduction implements ReductionKernels {
     // ------------------------------------------------------------------ moments
 
     @Override
-    public double sumAsDouble(float[] x, int off, int stride, int n) {
+    public double sumDeviations(float[] x, int off, int stride, int n, double c) {
         double s = 0;
         for (int i = 0; i < n; i++) {
-            s += x[off + i * stride];
+            s += x[off + i * stride] - c;
+        }
+        return s;
+    }
+
+    @Override
+    public double sumDeviations(double[] x, int off, int stride, int n, double c) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += x[off + i * stride] - c;
         }
         return s;
     }

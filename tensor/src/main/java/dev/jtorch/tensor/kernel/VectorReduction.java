@@ -217,30 +217,45 @@ final class VectorReduction extends ScalarReduction {
     // ------------------------------------------------------------------ moments (double accumulation)
 
     @Override
-    public double sumAsDouble(float[] x, int off, int stride, int n) {
+    public double sumDeviations(float[] x, int off, int stride, int n, double c) {
         int vl = D.length();
         if (stride != 1 || n < vl) {
-            return super.sumAsDouble(x, off, stride, n);
+            return super.sumDeviations(x, off, stride, n, c);
         }
+        DoubleVector cv = DoubleVector.broadcast(D, c);
         DoubleVector a0 = DoubleVector.zero(D);
         DoubleVector a1 = a0;
         DoubleVector a2 = a0;
         DoubleVector a3 = a0;
         int i = 0;
         for (; i <= n - 4 * vl; i += 4 * vl) {
-            a0 = a0.add(widen(x, off + i));
-            a1 = a1.add(widen(x, off + i + vl));
-            a2 = a2.add(widen(x, off + i + 2 * vl));
-            a3 = a3.add(widen(x, off + i + 3 * vl));
+            a0 = a0.add(widen(x, off + i).sub(cv));
+            a1 = a1.add(widen(x, off + i + vl).sub(cv));
+            a2 = a2.add(widen(x, off + i + 2 * vl).sub(cv));
+            a3 = a3.add(widen(x, off + i + 3 * vl).sub(cv));
         }
-        for (; i <= n - vl; i += vl) {
-            a0 = a0.add(widen(x, off + i));
+        return super.sumDeviations(x, off + i, 1, n - i, c) + a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
+    }
+
+    @Override
+    public double sumDeviations(double[] x, int off, int stride, int n, double c) {
+        int vl = D.length();
+        if (stride != 1 || n < vl) {
+            return super.sumDeviations(x, off, stride, n, c);
         }
-        double r = a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
-        for (; i < n; i++) {
-            r += x[off + i];
+        DoubleVector cv = DoubleVector.broadcast(D, c);
+        DoubleVector a0 = DoubleVector.zero(D);
+        DoubleVector a1 = a0;
+        DoubleVector a2 = a0;
+        DoubleVector a3 = a0;
+        int i = 0;
+        for (; i <= n - 4 * vl; i += 4 * vl) {
+            a0 = a0.add(DoubleVector.fromArray(D, x, off + i).sub(cv));
+            a1 = a1.add(DoubleVector.fromArray(D, x, off + i + vl).sub(cv));
+            a2 = a2.add(DoubleVector.fromArray(D, x, off + i + 2 * vl).sub(cv));
+            a3 = a3.add(DoubleVector.fromArray(D, x, off + i + 3 * vl).sub(cv));
         }
-        return r;
+        return super.sumDeviations(x, off + i, 1, n - i, c) + a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
     }
 
     @Override
@@ -265,16 +280,7 @@ final class VectorReduction extends ScalarReduction {
             a2 = a2.add(d2.mul(d2));
             a3 = a3.add(d3.mul(d3));
         }
-        for (; i <= n - vl; i += vl) {
-            DoubleVector d = widen(x, off + i).sub(m);
-            a0 = a0.add(d.mul(d));
-        }
-        double r = a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
-        for (; i < n; i++) {
-            double d = x[off + i] - mean;
-            r += d * d;
-        }
-        return r;
+        return super.sumSquaredDeviations(x, off + i, 1, n - i, mean) + a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
     }
 
     private static DoubleVector widen(float[] x, int i) {
@@ -303,16 +309,7 @@ final class VectorReduction extends ScalarReduction {
             a2 = a2.add(d2.mul(d2));
             a3 = a3.add(d3.mul(d3));
         }
-        for (; i <= n - vl; i += vl) {
-            DoubleVector d = DoubleVector.fromArray(D, x, off + i).sub(m);
-            a0 = a0.add(d.mul(d));
-        }
-        double r = a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
-        for (; i < n; i++) {
-            double d = x[off + i] - mean;
-            r += d * d;
-        }
-        return r;
+        return super.sumSquaredDeviations(x, off + i, 1, n - i, mean) + a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
     }
 
     // ------------------------------------------------------------------ softmax family (VectorSoftmax)
