@@ -133,6 +133,9 @@ public final class GradCheck {
         int m = out.numel();
         int n = input.numel();
         double[][] jac = new double[m][n];
+        if (!out.requiresGrad()) {
+            return jac; // an output without history (a constant gradient, e.g. of sign) has a zero Jacobian
+        }
         for (int k = 0; k < m; k++) {
             double[] e = new double[m];
             e[k] = 1;

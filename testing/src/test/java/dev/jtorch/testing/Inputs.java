@@ -50,6 +50,27 @@ final class Inputs {
                 TensorArbitraries.tensors(s[1], DType.FLOAT64, lo, hi)).as((a, b) -> new Tensor[] {a, b}));
     }
 
+    /** Two leaves whose shapes broadcast together, values in [lo1, hi1] and [lo2, hi2]. */
+    static Arbitrary<Tensor[]> pair(double lo1, double hi1, double lo2, double hi2) {
+        return TensorArbitraries.broadcastPairs(2, 3).flatMap(s -> Combinators.combine(
+                TensorArbitraries.tensors(s[0], DType.FLOAT64, lo1, hi1),
+                TensorArbitraries.tensors(s[1], DType.FLOAT64, lo2, hi2)).as((a, b) -> new Tensor[] {a, b}));
+    }
+
+    /** Three leaves: the first and third of one shape, the second of a shape broadcasting with it. */
+    static Arbitrary<Tensor[]> triple(double lo, double hi, double thirdLo, double thirdHi) {
+        return TensorArbitraries.broadcastPairs(2, 3).flatMap(s -> Combinators.combine(
+                TensorArbitraries.tensors(s[0], DType.FLOAT64, lo, hi),
+                TensorArbitraries.tensors(s[1], DType.FLOAT64, lo, hi),
+                TensorArbitraries.tensors(s[0], DType.FLOAT64, thirdLo, thirdHi)).as((a, b, c) -> new Tensor[] {a, b, c}));
+    }
+
+    /** Leaves of one small shape, values in [lo, hi]. */
+    static Arbitrary<Tensor[]> same(int count, double lo, double hi) {
+        return small().flatMap(s -> TensorArbitraries.tensors(s, DType.FLOAT64, lo, hi).list().ofSize(count)
+                .map(l -> l.toArray(new Tensor[0])));
+    }
+
     /** A leaf and a second leaf whose shape broadcasts to the first's (for in-place ops: {@code self.op_(other)}). */
     static Arbitrary<Tensor[]> selfAndOther(double lo, double hi, double otherLo, double otherHi) {
         return small().flatMap(s -> Arbitraries.integers().between(0, s.length).flatMap(drop -> {
