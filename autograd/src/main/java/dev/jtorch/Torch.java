@@ -623,6 +623,11 @@ public final class Torch {
         return input.prod();
     }
 
+    /** {@code torch.prod(input, dim)}. */
+    public static Tensor prod(Tensor input, int dim) {
+        return input.prod(dim);
+    }
+
     /** {@code torch.prod(input, dim, keepdim)}. */
     public static Tensor prod(Tensor input, int dim, boolean keepdim) {
         return input.prod(dim, keepdim);
@@ -633,6 +638,11 @@ public final class Torch {
         return input.max();
     }
 
+    /** {@code torch.max(input, dim)}: values and indices. */
+    public static MaxMin max(Tensor input, int dim) {
+        return input.max(dim);
+    }
+
     /** {@code torch.max(input, dim, keepdim)}: values and indices. */
     public static MaxMin max(Tensor input, int dim, boolean keepdim) {
         return input.max(dim, keepdim);
@@ -641,6 +651,11 @@ public final class Torch {
     /** {@code torch.min(input)}. */
     public static Tensor min(Tensor input) {
         return input.min();
+    }
+
+    /** {@code torch.min(input, dim)}: values and indices. */
+    public static MaxMin min(Tensor input, int dim) {
+        return input.min(dim);
     }
 
     /** {@code torch.min(input, dim, keepdim)}: values and indices. */
