@@ -84,17 +84,20 @@ public final class GradCheck {
         Tensor[] all = Arrays.copyOf(inputs, n + v.length);
         System.arraycopy(v, 0, all, n, v.length);
         Fn firstOrder = in -> {
-            Tensor[] x = Arrays.copyOf(in, n);
-            Tensor[] gv = Arrays.copyOfRange(in, n, in.length);
-            Tensor[] y = fn.apply(x);
-            Tensor[] diffInputs = Arrays.stream(x).filter(t -> t != null && t.requiresGrad()).toArray(Tensor[]::new);
-            Tensor[] g = Autograd.grad(y, diffInputs, gv, true, true, true);
-            for (int k = 0; k < g.length; k++) {
-                if (g[k] == null) {
-                    g[k] = Tensor.zerosLike(diffInputs[k]);
+            // the numerical Jacobian evaluates this under no-grad; the gradient inside needs a graph
+            try (GradMode.Guard ignored = GradMode.enableGrad()) {
+                Tensor[] x = Arrays.copyOf(in, n);
+                Tensor[] gv = Arrays.copyOfRange(in, n, in.length);
+                Tensor[] y = fn.apply(x);
+                Tensor[] diffInputs = Arrays.stream(x).filter(t -> t != null && t.requiresGrad()).toArray(Tensor[]::new);
+                Tensor[] g = Autograd.grad(y, diffInputs, gv, true, true, true);
+                for (int k = 0; k < g.length; k++) {
+                    if (g[k] == null) {
+                        g[k] = Tensor.zerosLike(diffInputs[k]);
+                    }
                 }
+                return g;
             }
-            return g;
         };
         return gradcheck(firstOrder, all, eps, atol, rtol);
     }
@@ -130,6 +133,9 @@ public final class GradCheck {
         int m = out.numel();
         int n = input.numel();
         double[][] jac = new double[m][n];
+        if (!out.requiresGrad()) {
+            return jac; // an output without history (a constant gradient, e.g. of sign) has a zero Jacobian
+        }
         for (int k = 0; k < m; k++) {
             double[] e = new double[m];
             e[k] = 1;
