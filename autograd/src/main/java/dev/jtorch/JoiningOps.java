@@ -20,7 +20,7 @@ import java.util.function.UnaryOperator;
 final class JoiningOps {
     private JoiningOps() {}
 
-    /** {@code torch.cat}: each input gets its slice of g (legacy skipped {@code [0]} inputs get zeros of shape [0]). */
+    /** {@code torch.cat}: each input gets its slice of g ({@code [0]} inputs, which cat may skip, get zeros of shape [0]). */
     static final class Cat extends Function {
         private final int dim;
         private int[][] inputShapes;
@@ -50,7 +50,7 @@ final class JoiningOps {
             int offset = 0;
             for (int i = 0; i < grads.length; i++) {
                 int[] s = inputShapes[i];
-                if (s.length == 1 && s[0] == 0 && outDim != 1) {
+                if (s.length == 1 && s[0] == 0) { // as ATen: a [0] input gets zeros, whether or not cat skipped it
                     grads[i] = ctx.needsInputGrad(i) ? Tensor.zeros(g.dtype(), 0) : null;
                     continue;
                 }

@@ -177,5 +177,18 @@ class AutogradLinAlgConformanceTest {
                         RTOL, ATOL);
             }
         }
+        int[][][] mixed = {{{3}, {3}}, {{2, 3}, {3}}, {{3}, {3, 4}}, {{2, 3}, {3, 4}}, {{2, 2, 3}, {2, 3, 4}},
+            {{2, 2, 3}, {3, 4}}, {{2, 3}, {2, 3, 4}}, {{2, 2, 2, 3}, {2, 3, 4}}};
+        for (int[][] s : mixed) {
+            for (int grads = 1; grads < 4; grads++) {
+                try (PointerScope scope = new PointerScope()) {
+                    GradCase c = new GradCase(rnd);
+                    GradCase.Leaf a = c.leaf(DType.FLOAT32, s[0], (grads & 1) != 0);
+                    GradCase.Leaf b = c.leaf(DType.FLOAT64, s[1], (grads & 2) != 0);
+                    c.check("matmul float32 @ float64 " + c.describe(), () -> torch.matmul(a.t, b.t),
+                            () -> Torch.matmul(a.j, b.j), RTOL, ATOL);
+                }
+            }
+        }
     }
 }
