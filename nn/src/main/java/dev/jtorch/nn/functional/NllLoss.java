@@ -106,10 +106,8 @@ final class NllLoss extends Function {
             tw += wsum[k];
         }
         totalWeight = tw;
-        if ("sum".equals(reduction)) {
-            return total;
-        }
-        return total / tw;
+        // 'none' on a 1-d input is a single term, like 'sum'; only 'mean' divides by the total weight
+        return "mean".equals(reduction) ? total / tw : total;
     }
 
     private double cascadeD(double[] logp, double[] w, int n, int c) {
@@ -142,7 +140,7 @@ final class NllLoss extends Function {
             tw += wsum[k];
         }
         totalWeight = tw;
-        return "sum".equals(reduction) ? total : total / tw;
+        return "mean".equals(reduction) ? total / tw : total;
     }
 
     private static int ceilLog2(int n) {
