@@ -84,8 +84,7 @@ class NnConformanceTest {
     void normalisationLayers() {
         Oracle.require();
         Random rnd = new Random(2);
-        // (a normalized size of 1 is left out: the true input gradient is 0 and libtorch returns rounding noise of 1.5e-5)
-        int[][] shapes = {{4, 6}, {2, 3, 5}, {3, 4, 2, 2}, {8, 2}};
+        int[][] shapes = {{4, 6}, {2, 3, 5}, {3, 4, 2, 2}, {8, 1}, {8, 2}};
         for (int[] s : shapes) {
             try (PointerScope scope = new PointerScope()) {
                 GradCase c = new GradCase(rnd);
@@ -95,7 +94,7 @@ class NnConformanceTest {
                 GradCase.Leaf b = c.leaf(DType.FLOAT32, norm, true);
                 check(c, "layer_norm " + Arrays.toString(s),
                         () -> torch.layer_norm(x.t, longs(norm), new TensorOptional(w.t), new TensorOptional(b.t), 1e-5, false),
-                        () -> F.layerNorm(x.j, norm, w.j, b.j, 1e-5), RTOL, ATOL);
+                        () -> F.layerNorm(x.j, norm, w.j, b.j, 1e-5), RTOL, ATOL, 1e-4);
             }
             for (boolean training : new boolean[] {true, false}) {
                 try (PointerScope scope = new PointerScope()) {
@@ -114,7 +113,7 @@ class NnConformanceTest {
                     check(c, what,
                             () -> torch.batch_norm(x.t, new TensorOptional(w.t), new TensorOptional(b.t), new TensorOptional(trm),
                                     new TensorOptional(trv), training, 0.1, 1e-5, false),
-                            () -> F.batchNorm(x.j, jrm, jrv, w.j, b.j, training, 0.1, 1e-5), RTOL, ATOL);
+                            () -> F.batchNorm(x.j, jrm, jrv, w.j, b.j, training, 0.1, 1e-5), RTOL, ATOL, 1e-4);
                     Oracle.assertClose(Oracle.fromTorch(trm), jrm.array(), RTOL, ATOL, what + ": running_mean");
                     Oracle.assertClose(Oracle.fromTorch(trv), jrv.array(), RTOL, ATOL, what + ": running_var");
                 }
@@ -130,7 +129,7 @@ class NnConformanceTest {
                     GradCase.Leaf b = c.leaf(DType.FLOAT32, new int[] {s[1]}, true);
                     check(c, "group_norm " + g + " " + Arrays.toString(s),
                             () -> torch.group_norm(x.t, g, new TensorOptional(w.t), new TensorOptional(b.t), 1e-5, false),
-                            () -> F.groupNorm(x.j, g, w.j, b.j, 1e-5), RTOL, ATOL);
+                            () -> F.groupNorm(x.j, g, w.j, b.j, 1e-5), RTOL, ATOL, 1e-4);
                 }
             }
         }
@@ -287,6 +286,17 @@ class NnConformanceTest {
     /** Output values, then the same random output gradient in both frameworks, then every leaf's gradient. */
     private static void check(GradCase c, String what, Supplier<Tensor> torchOp, Supplier<dev.jtorch.Tensor> jtorchOp,
             double rtol, double atol) {
+        check(c, what, torchOp, jtorchOp, rtol, atol, 1e-5);
+    }
+
+    /**
+     * As above with an absolute floor for the gradients. Normalisation gradients are
+     * {@code rstd * (g*w - mean(g*w) - xhat * mean(g*w*xhat))}: a difference of O(1) terms, so they carry
+     * absolute rounding noise of a few float32 ulps of those terms (libtorch itself returns 1.5e-5
+     * where the exact gradient is 0); they use an absolute floor of 1e-4.
+     */
+    private static void check(GradCase c, String what, Supplier<Tensor> torchOp, Supplier<dev.jtorch.Tensor> jtorchOp,
+            double rtol, double atol, double gradAtol) {
         List<GradCase.Leaf> leaves = c.leaves();
         Tensor expected = torchOp.get();
         dev.jtorch.Tensor actual = jtorchOp.get();
@@ -308,7 +318,7 @@ class NnConformanceTest {
             NDArray a = jg != null ? jg.array() : NDArray.zeros(l.jBase.dtype(), l.jBase.sizes());
             // gradients pass through more rounded steps than the value (log_softmax backward after a
             // bit-exact loss, composed ops): rtol 1e-5 with an absolute floor of 1e-5
-            compare(e, a, what + ": gradient of input " + i, RTOL, 1e-5);
+            compare(e, a, what + ": gradient of input " + i, RTOL, gradAtol);
         }
     }
 
