@@ -31,6 +31,11 @@ final class GradCase {
         this.rnd = rnd;
     }
 
+    /** The leaves made so far, in creation order. */
+    List<Leaf> leaves() {
+        return leaves;
+    }
+
     /** A leaf in both frameworks and the input the op sees (the leaf itself or a view of it). */
     static final class Leaf {
         final dev.jtorch.Tensor jBase;

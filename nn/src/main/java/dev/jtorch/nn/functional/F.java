@@ -41,6 +41,103 @@ public final class F {
         return input.logSoftmax(dim);
     }
 
+    /** {@code F.leaky_relu(input, negative_slope=0.01)}. */
+    public static Tensor leakyRelu(Tensor input, double negativeSlope) {
+        return input.leakyRelu(negativeSlope);
+    }
+
+    /** {@code F.elu(input, alpha=1.0)}. */
+    public static Tensor elu(Tensor input, double alpha) {
+        return input.elu(alpha);
+    }
+
+    /** {@code F.gelu(input, approximate='none'|'tanh')}. */
+    public static Tensor gelu(Tensor input, String approximate) {
+        return input.gelu(approximate);
+    }
+
+    /** {@code F.silu(input)}. */
+    public static Tensor silu(Tensor input) {
+        return input.silu();
+    }
+
+    /** {@code F.softplus(input, beta=1.0, threshold=20.0)}. */
+    public static Tensor softplus(Tensor input, double beta, double threshold) {
+        return input.softplus(beta, threshold);
+    }
+
+    /** {@code torch.tanh(input)}. */
+    public static Tensor tanh(Tensor input) {
+        return input.tanh();
+    }
+
+    /** {@code torch.sigmoid(input)}. */
+    public static Tensor sigmoid(Tensor input) {
+        return input.sigmoid();
+    }
+
+    // ------------------------------------------------------------------ dropout, embedding, normalisation
+
+    /**
+     * {@code F.dropout(input, p=0.5, training=True)}: in training, {@code input * noise} with
+     * {@code noise = empty_like(input).bernoulli_(1 - p).div_(1 - p)} drawn from the global generator
+     * (PyTorch's {@code _dropout_impl} order); {@code p == 1} multiplies by zero; otherwise the input itself.
+     */
+    public static Tensor dropout(Tensor input, double p, boolean training) {
+        if (p < 0 || p > 1) {
+            throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got " + p);
+        }
+        if (p == 0 || !training || input.numel() == 0) {
+            return input;
+        }
+        if (p == 1) {
+            return input.mul(Torch.zeros(input.dtype()));
+        }
+        dev.jtorch.tensor.NDArray noise = dev.jtorch.tensor.NDArray.empty(input.dtype(), input.sizes());
+        noise.bernoulli_(1 - p);
+        noise.div_(1 - p);
+        return input.mul(new Tensor(noise));
+    }
+
+    /**
+     * {@code F.embedding(input, weight, padding_idx)}: rows of {@code weight} selected by the int64
+     * {@code input}, shape {@code input.shape + [embedding_dim]}. Positions equal to {@code padding_idx}
+     * (null for none; negative counts from the end) pass no gradient to the weight.
+     */
+    public static Tensor embedding(Tensor input, Tensor weight, Integer paddingIdx) {
+        int n = weight.size(0);
+        int[] shape = java.util.Arrays.copyOf(input.sizes(), input.dim() + 1);
+        shape[input.dim()] = weight.size(1);
+        Tensor idx = input.reshape(-1);
+        Tensor rows = weight.indexSelect(0, idx);
+        if (paddingIdx != null) {
+            int pad = paddingIdx < 0 ? paddingIdx + n : paddingIdx;
+            Tensor keep = idx.ne(pad).unsqueeze(1);
+            rows = Tensor.where(keep, rows, rows.detach());
+        }
+        return rows.view(shape);
+    }
+
+    /** {@code F.layer_norm(input, normalized_shape, weight, bias, eps=1e-5)}. */
+    public static Tensor layerNorm(Tensor input, int[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+        return Normalization.layerNorm(input, normalizedShape, weight, bias, eps);
+    }
+
+    /**
+     * {@code F.batch_norm(input, running_mean, running_var, weight, bias, training, momentum, eps)}:
+     * batch statistics (biased variance) in training, updating the running buffers in place with
+     * {@code (1 - momentum) * running + momentum * stat} (unbiased variance); running statistics otherwise.
+     */
+    public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
+            boolean training, double momentum, double eps) {
+        return Normalization.batchNorm(input, runningMean, runningVar, weight, bias, training, momentum, eps);
+    }
+
+    /** {@code F.group_norm(input, num_groups, weight, bias, eps=1e-5)}. */
+    public static Tensor groupNorm(Tensor input, int numGroups, Tensor weight, Tensor bias, double eps) {
+        return Normalization.groupNorm(input, numGroups, weight, bias, eps);
+    }
+
     // ------------------------------------------------------------------ losses
 
     /** The {@code reduction} argument of PyTorch's losses. */
@@ -163,6 +260,37 @@ public final class F {
     public static Tensor mseLoss(Tensor input, Tensor target, Reduction reduction) {
         Tensor d = input.sub(target);
         return reduce(d.mul(d), reduction);
+    }
+
+    /** {@code F.l1_loss(input, target, reduction)}. */
+    public static Tensor l1Loss(Tensor input, Tensor target, Reduction reduction) {
+        return Losses.l1(input, target, reduction);
+    }
+
+    /** {@code F.smooth_l1_loss(input, target, reduction, beta=1.0)}. */
+    public static Tensor smoothL1Loss(Tensor input, Tensor target, Reduction reduction, double beta) {
+        return Losses.smoothL1(input, target, reduction, beta);
+    }
+
+    /** {@code F.huber_loss(input, target, reduction, delta=1.0)}. */
+    public static Tensor huberLoss(Tensor input, Tensor target, Reduction reduction, double delta) {
+        return Losses.huber(input, target, reduction, delta);
+    }
+
+    /** {@code F.binary_cross_entropy(input, target, weight, reduction)}; logs clamped at -100. */
+    public static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, Reduction reduction) {
+        return Losses.bce(input, target, weight, reduction);
+    }
+
+    /** {@code F.binary_cross_entropy_with_logits(input, target, weight, reduction, pos_weight)}. */
+    public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Tensor weight, Reduction reduction,
+            Tensor posWeight) {
+        return Losses.bceWithLogits(input, target, weight, posWeight, reduction);
+    }
+
+    /** {@code F.kl_div(input, target, reduction='mean'|'batchmean'|'sum'|'none', log_target=False)}. */
+    public static Tensor klDiv(Tensor input, Tensor target, String reduction, boolean logTarget) {
+        return Losses.klDiv(input, target, reduction, logTarget);
     }
 
     static Tensor reduce(Tensor t, Reduction reduction) {
