@@ -244,9 +244,6 @@ class NnConformanceTest {
             for (F.Reduction r : REDUCTIONS) {
                 for (int variant = 0; variant < 5; variant++) {
                     boolean weighted = variant == 1 || variant == 4;
-                    if (weighted && !batched && r == F.Reduction.NONE) {
-                        continue; // KNOWN DIFFERENCE (F.nllLoss, unbatched weighted 'none'): reported, not yet fixed
-                    }
                     long ignore = variant == 2 || variant == 4 ? 1 : -100;
                     double smoothing = variant >= 3 ? 0.2 : 0.0;
                     String what = "cross_entropy " + Arrays.toString(s) + " " + r + " weight=" + weighted + " ignore_index="
