@@ -2,9 +2,11 @@ package dev.jtorch.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jtorch.optim.Adadelta;
 import dev.jtorch.optim.Adagrad;
 import dev.jtorch.optim.Adam;
 import dev.jtorch.optim.AdamW;
+import dev.jtorch.optim.Adamax;
 import dev.jtorch.optim.Optimizer;
 import dev.jtorch.optim.RMSprop;
 import dev.jtorch.optim.SGD;
@@ -294,6 +296,31 @@ class OptimizerConformanceTest {
                 }), seed, true);
             }
             seed++;
+        }
+    }
+    // ------------------------------------------------------------------ Adamax / Adadelta (no C++ counterpart)
+
+    @Test
+    void adamaxGrid() {
+        long seed = 600;
+        for (double wd : new double[] {0, 1e-2}) {
+            for (boolean maximize : new boolean[] {false, true}) {
+                String what = "Adamax(weight_decay=" + wd + ", maximize=" + maximize + ")";
+                run(what, ps -> new Adamax(ps, Adamax.options().lr(2e-2).weightDecay(wd).maximize(maximize)),
+                        PythonReference.adamax(2e-2, 0.9, 0.999, 1e-8, wd, maximize), seed++, true);
+            }
+        }
+    }
+
+    @Test
+    void adadeltaGrid() {
+        long seed = 700;
+        for (double wd : new double[] {0, 1e-2}) {
+            for (boolean maximize : new boolean[] {false, true}) {
+                String what = "Adadelta(weight_decay=" + wd + ", maximize=" + maximize + ")";
+                run(what, ps -> new Adadelta(ps, Adadelta.options().rho(0.8).weightDecay(wd).maximize(maximize)),
+                        PythonReference.adadelta(1.0, 0.8, 1e-6, wd, maximize), seed++, true);
+            }
         }
     }
 }

@@ -160,4 +160,59 @@ final class PythonReference {
             };
         };
     }
+    static Function<List<Tensor>, OptimizerConformanceTest.TorchSide> adamax(double lr, double beta1, double beta2, double eps, double wd,
+            boolean maximize) {
+        return params -> {
+            int n = params.size();
+            Tensor[] step = new Tensor[n];
+            Tensor[] expAvg = new Tensor[n];
+            Tensor[] expInf = new Tensor[n];
+            return (ps, grads) -> {
+                for (int i = 0; i < n; i++) {
+                    Tensor p = ps.get(i);
+                    if (step[i] == null) {
+                        step[i] = newStep();
+                        expAvg[i] = torch.zeros_like(p);
+                        expInf[i] = torch.zeros_like(p);
+                    }
+                    Tensor g = maximize ? grads.get(i).neg() : grads.get(i);
+                    step[i].add_(s(1));
+                    if (wd != 0) {
+                        g = g.add(p, s(wd));
+                    }
+                    expAvg[i].lerp_(g, s(1 - beta1));
+                    torch.maximum_out(expInf[i], expInf[i].mul_(s(beta2)), g.abs().add_(s(eps)));
+                    double clr = lr / (1 - Math.pow(beta1, step[i].item_double()));
+                    p.addcdiv_(expAvg[i], expInf[i], s(-clr));
+                }
+            };
+        };
+    }
+
+    static Function<List<Tensor>, OptimizerConformanceTest.TorchSide> adadelta(double lr, double rho, double eps, double wd, boolean maximize) {
+        return params -> {
+            int n = params.size();
+            Tensor[] squareAvg = new Tensor[n];
+            Tensor[] accDelta = new Tensor[n];
+            return (ps, grads) -> {
+                for (int i = 0; i < n; i++) {
+                    Tensor p = ps.get(i);
+                    if (squareAvg[i] == null) {
+                        squareAvg[i] = torch.zeros_like(p);
+                        accDelta[i] = torch.zeros_like(p);
+                    }
+                    Tensor g = maximize ? grads.get(i).neg() : grads.get(i);
+                    if (wd != 0) {
+                        g = g.add(p, s(wd));
+                    }
+                    squareAvg[i].mul_(s(rho)).addcmul_(g, g, s(1 - rho));
+                    Tensor std = squareAvg[i].add(s(eps)).sqrt_();
+                    Tensor delta = accDelta[i].add(s(eps)).sqrt_();
+                    delta.div_(std).mul_(g);
+                    accDelta[i].mul_(s(rho)).addcmul_(delta, delta, s(1 - rho));
+                    p.add_(delta, s(-lr));
+                }
+            };
+        };
+    }
 }

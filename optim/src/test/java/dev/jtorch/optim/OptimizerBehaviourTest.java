@@ -66,6 +66,12 @@ class OptimizerBehaviourTest {
                 List.copyOf(new RMSprop(ps, RMSprop.options()).defaultsMap().keySet()));
         assertEquals(List.of("lr", "lr_decay", "eps", "weight_decay", "initial_accumulator_value", "foreach", "maximize", "differentiable", "fused"),
                 List.copyOf(new Adagrad(ps, Adagrad.options()).defaultsMap().keySet()));
+        assertEquals(List.of("lr", "betas", "eps", "weight_decay", "foreach", "maximize", "differentiable", "capturable"),
+                List.copyOf(new Adamax(ps, Adamax.options()).defaultsMap().keySet()));
+        assertEquals(List.of("lr", "rho", "eps", "weight_decay", "maximize", "capturable", "foreach", "differentiable"),
+                List.copyOf(new Adadelta(ps, Adadelta.options()).defaultsMap().keySet()));
+        assertEquals(2e-3, new Adamax(ps, Adamax.options()).defaultsMap().get("lr"));
+        assertEquals(1.0, new Adadelta(ps, Adadelta.options()).defaultsMap().get("lr"));
         assertEquals(1e-2, new RMSprop(ps, RMSprop.options()).defaultsMap().get("lr"));
         assertEquals(1e-10, new Adagrad(ps, Adagrad.options()).defaultsMap().get("eps"));
     }
@@ -129,6 +135,9 @@ class OptimizerBehaviourTest {
         assertMessage("Invalid epsilon value: -1e-08", () -> new RMSprop(ps, RMSprop.options().eps(-1e-8)));
         assertMessage("Invalid lr_decay value: -1.0", () -> new Adagrad(ps, Adagrad.options().lrDecay(-1)));
         assertMessage("Invalid initial_accumulator_value value: -1.0", () -> new Adagrad(ps, Adagrad.options().initialAccumulatorValue(-1)));
+        assertMessage("Invalid beta parameter at index 1: 1.0", () -> new Adamax(ps, Adamax.options().betas(0.9, 1.0)));
+        assertMessage("Invalid rho value: 1.5", () -> new Adadelta(ps, Adadelta.options().rho(1.5)));
+        assertMessage("Invalid epsilon value: -1.0", () -> new Adadelta(ps, Adadelta.options().eps(-1)));
         assertMessage("Invalid momentum value: -0.5", () -> new SGD(ps, SGD.options().momentum(-0.5)));
         assertMessage("Nesterov momentum requires a momentum and zero dampening", () -> new SGD(ps, SGD.options().nesterov(true)));
         assertMessage("Invalid learning rate: -0.1",

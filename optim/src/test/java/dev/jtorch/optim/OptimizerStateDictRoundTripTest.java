@@ -60,6 +60,16 @@ class OptimizerStateDictRoundTripTest {
     }
 
     @Test
+    void adamax() {
+        roundTrip("adamax", ps -> new Adamax(ps, Adamax.options().lr(0.05).weightDecay(1e-2)));
+    }
+
+    @Test
+    void adadelta() {
+        roundTrip("adadelta", ps -> new Adadelta(ps, Adadelta.options().rho(0.8)));
+    }
+
+    @Test
     void adamStateAfterLoadIsInPyTorchOrderWithStepAsFloatTensor() {
         List<Tensor> ps = Training.params(3);
         Optimizer opt = new Adam(ps, Adam.options().amsgrad(true));
