@@ -7,7 +7,9 @@ import dev.jtorch.optim.Adagrad;
 import dev.jtorch.optim.Adam;
 import dev.jtorch.optim.AdamW;
 import dev.jtorch.optim.Adamax;
+import dev.jtorch.optim.NAdam;
 import dev.jtorch.optim.Optimizer;
+import dev.jtorch.optim.RAdam;
 import dev.jtorch.optim.RMSprop;
 import dev.jtorch.optim.SGD;
 import dev.jtorch.tensor.NDArray;
@@ -320,6 +322,35 @@ class OptimizerConformanceTest {
                 String what = "Adadelta(weight_decay=" + wd + ", maximize=" + maximize + ")";
                 run(what, ps -> new Adadelta(ps, Adadelta.options().rho(0.8).weightDecay(wd).maximize(maximize)),
                         PythonReference.adadelta(1.0, 0.8, 1e-6, wd, maximize), seed++, true);
+            }
+        }
+    }
+    // ------------------------------------------------------------------ NAdam / RAdam (no C++ counterpart)
+
+    @Test
+    void nadamGrid() {
+        long seed = 800;
+        for (double wd : new double[] {0, 1e-2}) {
+            for (boolean decoupled : new boolean[] {false, true}) {
+                boolean maximize = decoupled && wd == 0;
+                String what = "NAdam(weight_decay=" + wd + ", decoupled_weight_decay=" + decoupled + ", maximize=" + maximize + ")";
+                run(what, ps -> new NAdam(ps, NAdam.options().lr(2e-2).weightDecay(wd).decoupledWeightDecay(decoupled).maximize(maximize)),
+                        PythonReference.nadam(2e-2, 0.9, 0.999, 1e-8, wd, 4e-3, decoupled, maximize), seed++, true);
+            }
+        }
+    }
+
+    /** rho_t passes 5 after the first few steps (about step 6 for beta2=0.999), so both branches of RAdam run. */
+    @Test
+    void radamGrid() {
+        long seed = 900;
+        for (double beta2 : new double[] {0.999, 0.9}) {
+            for (double wd : new double[] {0, 1e-2}) {
+                boolean decoupled = beta2 < 0.95;
+                boolean maximize = wd > 0 && !decoupled;
+                String what = "RAdam(beta2=" + beta2 + ", weight_decay=" + wd + ", decoupled=" + decoupled + ", maximize=" + maximize + ")";
+                run(what, ps -> new RAdam(ps, RAdam.options().lr(1e-2).betas(0.9, beta2).weightDecay(wd).decoupledWeightDecay(decoupled)
+                        .maximize(maximize)), PythonReference.radam(1e-2, 0.9, beta2, 1e-8, wd, decoupled, maximize), seed++, true);
             }
         }
     }

@@ -215,4 +215,92 @@ final class PythonReference {
             };
         };
     }
+    static Function<List<Tensor>, OptimizerConformanceTest.TorchSide> nadam(double lr, double beta1, double beta2, double eps, double wd,
+            double momentumDecay, boolean decoupled, boolean maximize) {
+        return params -> {
+            int n = params.size();
+            Tensor[] step = new Tensor[n];
+            Tensor[] muProduct = new Tensor[n];
+            Tensor[] expAvg = new Tensor[n];
+            Tensor[] expAvgSq = new Tensor[n];
+            return (ps, grads) -> {
+                for (int i = 0; i < n; i++) {
+                    Tensor p = ps.get(i);
+                    if (step[i] == null) {
+                        step[i] = newStep();
+                        muProduct[i] = torch.scalar_tensor(s(1.0));
+                        expAvg[i] = torch.zeros_like(p);
+                        expAvgSq[i] = torch.zeros_like(p);
+                    }
+                    Tensor g = maximize ? grads.get(i).neg() : grads.get(i);
+                    step[i].add_(s(1));
+                    double t = step[i].item_double();
+                    double bc2 = 1 - Math.pow(beta2, t);
+                    if (wd != 0) {
+                        if (decoupled) {
+                            p.mul_(s(1 - lr * wd));
+                        } else {
+                            g = g.add(p, s(wd));
+                        }
+                    }
+                    double mu = beta1 * (1.0 - 0.5 * Math.pow(0.96, t * momentumDecay));
+                    double muNext = beta1 * (1.0 - 0.5 * Math.pow(0.96, (t + 1) * momentumDecay));
+                    muProduct[i].mul_(s(mu));
+                    expAvg[i].lerp_(g, s(1 - beta1));
+                    expAvgSq[i].mul_(s(beta2)).addcmul_(g, g, s(1 - beta2));
+                    Tensor denom = expAvgSq[i].div(s(bc2)).sqrt();
+                    double mp = muProduct[i].item_double();
+                    double mpNext = mp * muNext;
+                    denom.add_(s(eps));
+                    p.addcdiv_(g, denom, s(-lr * (1.0 - mu) / (1.0 - mp)));
+                    p.addcdiv_(expAvg[i], denom, s(-lr * muNext / (1.0 - mpNext)));
+                }
+            };
+        };
+    }
+
+    static Function<List<Tensor>, OptimizerConformanceTest.TorchSide> radam(double lr, double beta1, double beta2, double eps, double wd,
+            boolean decoupled, boolean maximize) {
+        return params -> {
+            int n = params.size();
+            Tensor[] step = new Tensor[n];
+            Tensor[] expAvg = new Tensor[n];
+            Tensor[] expAvgSq = new Tensor[n];
+            return (ps, grads) -> {
+                for (int i = 0; i < n; i++) {
+                    Tensor p = ps.get(i);
+                    if (step[i] == null) {
+                        step[i] = newStep();
+                        expAvg[i] = torch.zeros_like(p);
+                        expAvgSq[i] = torch.zeros_like(p);
+                    }
+                    Tensor g = maximize ? grads.get(i).neg() : grads.get(i);
+                    step[i].add_(s(1));
+                    double t = step[i].item_double();
+                    if (wd != 0) {
+                        if (decoupled) {
+                            p.mul_(s(1 - lr * wd));
+                        } else {
+                            g = g.add(p, s(wd));
+                        }
+                    }
+                    expAvg[i].lerp_(g, s(1 - beta1));
+                    expAvgSq[i].mul_(s(beta2)).addcmul_(g, g, s(1 - beta2));
+                    double bc1 = 1 - Math.pow(beta1, t);
+                    double bc2 = 1 - Math.pow(beta2, t);
+                    Tensor corrected = expAvg[i].div(s(bc1));
+                    double rhoInf = 2 / (1 - beta2) - 1;
+                    double rhoT = rhoInf - 2 * t * Math.pow(beta2, t) / bc2;
+                    if (rhoT > 5.0) {
+                        double rect = Math.sqrt((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT));
+                        // Python: (bc2 ** 0.5) / exp_avg_sq_sqrt  ==  exp_avg_sq_sqrt.reciprocal() * (bc2 ** 0.5)  (Tensor.__rtruediv__)
+                        Tensor adaptive = expAvgSq[i].sqrt().add_(s(eps)).reciprocal().mul(s(Math.sqrt(bc2)));
+                        p.add_(corrected.mul(s(lr)).mul(adaptive).mul(s(rect)), s(-1.0));
+                    } else {
+                        p.add_(corrected.mul(s(lr)), s(-1.0));
+                    }
+                }
+            };
+        };
+    }
 }

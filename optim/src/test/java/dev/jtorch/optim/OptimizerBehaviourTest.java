@@ -70,6 +70,10 @@ class OptimizerBehaviourTest {
                 List.copyOf(new Adamax(ps, Adamax.options()).defaultsMap().keySet()));
         assertEquals(List.of("lr", "rho", "eps", "weight_decay", "maximize", "capturable", "foreach", "differentiable"),
                 List.copyOf(new Adadelta(ps, Adadelta.options()).defaultsMap().keySet()));
+        assertEquals(List.of("lr", "betas", "eps", "weight_decay", "momentum_decay", "decoupled_weight_decay", "maximize", "foreach", "capturable",
+                "differentiable"), List.copyOf(new NAdam(ps, NAdam.options()).defaultsMap().keySet()));
+        assertEquals(List.of("lr", "betas", "eps", "weight_decay", "maximize", "foreach", "capturable", "decoupled_weight_decay", "differentiable"),
+                List.copyOf(new RAdam(ps, RAdam.options()).defaultsMap().keySet()));
         assertEquals(2e-3, new Adamax(ps, Adamax.options()).defaultsMap().get("lr"));
         assertEquals(1.0, new Adadelta(ps, Adadelta.options()).defaultsMap().get("lr"));
         assertEquals(1e-2, new RMSprop(ps, RMSprop.options()).defaultsMap().get("lr"));
@@ -136,6 +140,8 @@ class OptimizerBehaviourTest {
         assertMessage("Invalid lr_decay value: -1.0", () -> new Adagrad(ps, Adagrad.options().lrDecay(-1)));
         assertMessage("Invalid initial_accumulator_value value: -1.0", () -> new Adagrad(ps, Adagrad.options().initialAccumulatorValue(-1)));
         assertMessage("Invalid beta parameter at index 1: 1.0", () -> new Adamax(ps, Adamax.options().betas(0.9, 1.0)));
+        assertMessage("Invalid momentum_decay value: -1.0", () -> new NAdam(ps, NAdam.options().momentumDecay(-1)));
+        assertMessage("Invalid beta parameter at index 0: -0.1", () -> new RAdam(ps, RAdam.options().betas(-0.1, 0.999)));
         assertMessage("Invalid rho value: 1.5", () -> new Adadelta(ps, Adadelta.options().rho(1.5)));
         assertMessage("Invalid epsilon value: -1.0", () -> new Adadelta(ps, Adadelta.options().eps(-1)));
         assertMessage("Invalid momentum value: -0.5", () -> new SGD(ps, SGD.options().momentum(-0.5)));

@@ -70,6 +70,16 @@ class OptimizerStateDictRoundTripTest {
     }
 
     @Test
+    void nadam() {
+        roundTrip("nadam", ps -> new NAdam(ps, NAdam.options().lr(0.02).weightDecay(1e-2)));
+    }
+
+    @Test
+    void radam() {
+        roundTrip("radam", ps -> new RAdam(ps, RAdam.options().lr(0.02)));
+    }
+
+    @Test
     void adamStateAfterLoadIsInPyTorchOrderWithStepAsFloatTensor() {
         List<Tensor> ps = Training.params(3);
         Optimizer opt = new Adam(ps, Adam.options().amsgrad(true));
