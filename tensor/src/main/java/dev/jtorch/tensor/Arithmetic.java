@@ -249,7 +249,7 @@ final class Arithmetic {
             Elementwise.checkInPlace(self);
             Elementwise.checkCast(t, self.dtype());
         }
-        NDArray out = self != null && t == self.dtype() ? self : NDArray.empty(t, a.sizes());
+        NDArray out = self != null && t == self.dtype() ? self : Elementwise.result(t, a);
         if (e == 0) {
             out.fill_(1);
         } else if (e == 1) {
