@@ -225,6 +225,10 @@ class ElementwiseConformanceTest {
         }
         unary("pow 0.5 of int", new DType[] {INT64}, POSITIVE, a -> a.pow(0.5), a -> torch.pow(a, s(0.5)), exact);
         unary("square", ALL, ANY, NDArray::square, torch::square, exact);
+        unary("2.5 ** x", ALL, FINITE, a -> NDArray.pow(2.5, a), a -> torch.pow(s(2.5), a), dt -> ulps(1, 2, dt));
+        unary("3 ** x", ALL, FINITE, a -> NDArray.pow(3, a.clamp(-5, 5)), a -> torch.pow(s(3L), torch.clamp(a,
+                new ScalarOptional(s(-5L)), new ScalarOptional(s(5L)))), dt -> ulps(1, 2, dt));
+        unary("1 ** x", ALL, ANY, a -> NDArray.pow(1.0, a), a -> torch.pow(s(1.0), a), exact);
         return tests;
     }
 
