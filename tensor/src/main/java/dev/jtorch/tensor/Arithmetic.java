@@ -217,6 +217,22 @@ final class Arithmetic {
         return applyInPlace(BinaryOp.POW, 1, 1, a, b, t);
     }
 
+    /**
+     * {@code torch.pow(base, exponent)} with a Python-number base: 1 gives ones, else pow in the
+     * promoted dtype. PyTorch allocates this output row-major whatever the exponent's layout.
+     */
+    static NDArray pow(Number base, NDArray exponent) {
+        boolean isFloat = base instanceof Double || base instanceof Float;
+        DType t = isFloat ? typeOf(exponent, base.doubleValue()) : typeOf(exponent, base.longValue());
+        NDArray out = NDArray.empty(t, exponent.sizes());
+        if (base.doubleValue() == 1) {
+            return out.fill_(1);
+        }
+        NDArray b = isFloat ? Elementwise.scalar(base.doubleValue(), t) : Elementwise.scalar(base.longValue(), t);
+        Elementwise.runBinary(BinaryOp.POW, 1, 1, out, b, exponent.to(t));
+        return out;
+    }
+
     /** {@code torch.pow(a, e)} with a float exponent: the result is floating. */
     static NDArray pow(NDArray a, double e) {
         return powInto(null, a, e, 0, false, typeOf(a, e));
@@ -249,7 +265,7 @@ final class Arithmetic {
             Elementwise.checkInPlace(self);
             Elementwise.checkCast(t, self.dtype());
         }
-        NDArray out = self != null && t == self.dtype() ? self : NDArray.empty(t, a.sizes());
+        NDArray out = self != null && t == self.dtype() ? self : Elementwise.result(t, a);
         if (e == 0) {
             out.fill_(1);
         } else if (e == 1) {

@@ -43,7 +43,7 @@ final class Comparisons {
         byte[] o = (byte[]) out.storage();
         byte[] xb = (byte[]) x.storage();
         byte[] yb = (byte[]) y.storage();
-        Loops.forEachRow(shape, new int[] {0, x.offset(), y.offset()},
+        IterationOrder.forEachRow(shape, new int[] {0, x.offset(), y.offset()},
                 new int[][] {out.strides(), Loops.broadcastStrides(x, shape), Loops.broadcastStrides(y, shape)},
                 (off, inc, n) -> {
                     for (int i = 0; i < n; i++) {
@@ -59,10 +59,10 @@ final class Comparisons {
     /** {@code torch.logical_not}: a new bool array. */
     static NDArray logicalNot(NDArray a) {
         NDArray b = a.to(DType.BOOL);
-        NDArray out = NDArray.empty(DType.BOOL, a.sizes());
+        NDArray out = Elementwise.result(DType.BOOL, a);
         byte[] o = (byte[]) out.storage();
         byte[] x = (byte[]) b.storage();
-        Loops.forEachRow(a.sizes(), new int[] {0, b.offset()}, new int[][] {out.strides(), b.strides()},
+        IterationOrder.forEachRow(a.sizes(), new int[] {0, b.offset()}, new int[][] {out.strides(), b.strides()},
                 (off, inc, n) -> {
                     for (int i = 0; i < n; i++) {
                         o[off[0] + i * inc[0]] = x[off[1] + i * inc[1]] != 0 ? (byte) 0 : (byte) 1;
@@ -77,14 +77,14 @@ final class Comparisons {
 
     /** {@code isnan}/{@code isinf}/{@code isfinite}: integers and bools are never NaN or infinite. */
     static NDArray classify(Classify what, NDArray a) {
-        NDArray out = NDArray.empty(DType.BOOL, a.sizes());
+        NDArray out = Elementwise.result(DType.BOOL, a);
         if (!a.dtype().isFloatingPoint()) {
             return what == Classify.FINITE ? out.fill_(1) : out;
         }
         NDArray d = a.to(DType.FLOAT64); // float -> double keeps NaN and infinities
         double[] x = (double[]) d.storage();
         byte[] o = (byte[]) out.storage();
-        Loops.forEachRow(a.sizes(), new int[] {0, d.offset()}, new int[][] {out.strides(), d.strides()},
+        IterationOrder.forEachRow(a.sizes(), new int[] {0, d.offset()}, new int[][] {out.strides(), d.strides()},
                 (off, inc, n) -> {
                     for (int i = 0; i < n; i++) {
                         double v = x[off[1] + i * inc[1]];
@@ -157,7 +157,8 @@ final class Comparisons {
     /** {@code masked_fill}: the result has the broadcast shape of self and mask, and self's dtype. */
     static NDArray maskedFill(NDArray self, NDArray mask, Number value) {
         checkMask(mask);
-        NDArray out = Elementwise.result(self.dtype(), self, mask);
+        // PyTorch clones the expanded self with MemoryFormat::Contiguous
+        NDArray out = NDArray.empty(self.dtype(), Shapes.broadcast(self.sizes(), mask.sizes()));
         out.copy_(self);
         return maskedFill_(out, mask, value);
     }

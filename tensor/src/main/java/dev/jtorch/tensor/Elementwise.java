@@ -22,11 +22,25 @@ final class Elementwise {
 
     // ---------------------------------------------------------------- results and scalars
 
-    /** A new array of the broadcast shape of {@code operands}. */
+    /**
+     * A new array of the broadcast shape of {@code operands}, laid out as PyTorch's TensorIterator
+     * lays out outputs: contiguous in the order the operands' strides give ({@link IterationOrder}),
+     * plain row-major when that order is the natural one.
+     */
     static NDArray result(DType t, NDArray... operands) {
         int[] shape = operands[0].sizes();
         for (int i = 1; i < operands.length; i++) {
             shape = Shapes.broadcast(shape, operands[i].sizes());
+        }
+        int[][] strides = new int[operands.length][];
+        for (int i = 0; i < operands.length; i++) {
+            strides[i] = Loops.broadcastStrides(operands[i], shape);
+        }
+        int[] order = IterationOrder.order(shape, strides);
+        for (int i = 0; i < order.length; i++) {
+            if (order[i] != i) {
+                return new NDArray(t, t.allocate(Shapes.numel(shape)), shape, IterationOrder.outputStrides(shape, order), 0);
+            }
         }
         return NDArray.empty(t, shape);
     }
@@ -106,15 +120,15 @@ final class Elementwise {
         int[][] st = {out.strides(), Loops.broadcastStrides(x, shape)};
         switch (out.dtype()) {
             case FLOAT32:
-                Loops.forEachRow(shape, offs, st, (off, inc, n) -> K.unary(op, p, q, (float[]) xs, off[1], inc[1],
+                IterationOrder.forEachRow(shape, offs, st, (off, inc, n) -> K.unary(op, p, q, (float[]) xs, off[1], inc[1],
                         (float[]) o, off[0], inc[0], n));
                 break;
             case FLOAT64:
-                Loops.forEachRow(shape, offs, st, (off, inc, n) -> K.unary(op, p, q, (double[]) xs, off[1], inc[1],
+                IterationOrder.forEachRow(shape, offs, st, (off, inc, n) -> K.unary(op, p, q, (double[]) xs, off[1], inc[1],
                         (double[]) o, off[0], inc[0], n));
                 break;
             case INT64:
-                Loops.forEachRow(shape, offs, st, (off, inc, n) -> {
+                IterationOrder.forEachRow(shape, offs, st, (off, inc, n) -> {
                     long[] xl = (long[]) xs;
                     long[] ol = (long[]) o;
                     for (int i = 0; i < n; i++) {
@@ -123,7 +137,7 @@ final class Elementwise {
                 });
                 break;
             default:
-                Loops.forEachRow(shape, offs, st, (off, inc, n) -> {
+                IterationOrder.forEachRow(shape, offs, st, (off, inc, n) -> {
                     byte[] xb = (byte[]) xs;
                     byte[] ob = (byte[]) o;
                     for (int i = 0; i < n; i++) {
@@ -143,15 +157,15 @@ final class Elementwise {
         int[][] st = {out.strides(), Loops.broadcastStrides(a, shape), Loops.broadcastStrides(b, shape)};
         switch (out.dtype()) {
             case FLOAT32:
-                Loops.forEachRow(shape, offs, st, (off, inc, n) -> K.binary(op, p, (float[]) x, off[1], inc[1],
+                IterationOrder.forEachRow(shape, offs, st, (off, inc, n) -> K.binary(op, p, (float[]) x, off[1], inc[1],
                         (float[]) y, off[2], inc[2], (float[]) o, off[0], inc[0], n));
                 break;
             case FLOAT64:
-                Loops.forEachRow(shape, offs, st, (off, inc, n) -> K.binary(op, p, (double[]) x, off[1], inc[1],
+                IterationOrder.forEachRow(shape, offs, st, (off, inc, n) -> K.binary(op, p, (double[]) x, off[1], inc[1],
                         (double[]) y, off[2], inc[2], (double[]) o, off[0], inc[0], n));
                 break;
             case INT64:
-                Loops.forEachRow(shape, offs, st, (off, inc, n) -> {
+                IterationOrder.forEachRow(shape, offs, st, (off, inc, n) -> {
                     long[] xl = (long[]) x;
                     long[] yl = (long[]) y;
                     long[] ol = (long[]) o;
@@ -161,7 +175,7 @@ final class Elementwise {
                 });
                 break;
             default:
-                Loops.forEachRow(shape, offs, st, (off, inc, n) -> {
+                IterationOrder.forEachRow(shape, offs, st, (off, inc, n) -> {
                     byte[] xb = (byte[]) x;
                     byte[] yb = (byte[]) y;
                     byte[] ob = (byte[]) o;
@@ -185,15 +199,15 @@ final class Elementwise {
             Loops.broadcastStrides(c, shape)};
         switch (out.dtype()) {
             case FLOAT32:
-                Loops.forEachRow(shape, offs, st, (off, inc, n) -> K.ternary(op, p, (float[]) x, off[1], inc[1],
+                IterationOrder.forEachRow(shape, offs, st, (off, inc, n) -> K.ternary(op, p, (float[]) x, off[1], inc[1],
                         (float[]) y, off[2], inc[2], (float[]) z, off[3], inc[3], (float[]) o, off[0], inc[0], n));
                 break;
             case FLOAT64:
-                Loops.forEachRow(shape, offs, st, (off, inc, n) -> K.ternary(op, p, (double[]) x, off[1], inc[1],
+                IterationOrder.forEachRow(shape, offs, st, (off, inc, n) -> K.ternary(op, p, (double[]) x, off[1], inc[1],
                         (double[]) y, off[2], inc[2], (double[]) z, off[3], inc[3], (double[]) o, off[0], inc[0], n));
                 break;
             case INT64:
-                Loops.forEachRow(shape, offs, st, (off, inc, n) -> {
+                IterationOrder.forEachRow(shape, offs, st, (off, inc, n) -> {
                     long[] xl = (long[]) x;
                     long[] yl = (long[]) y;
                     long[] zl = (long[]) z;
@@ -219,16 +233,16 @@ final class Elementwise {
         int[][] st = {out.strides(), Loops.broadcastStrides(a, shape), Loops.broadcastStrides(b, shape)};
         switch (a.dtype()) {
             case FLOAT32:
-                Loops.forEachRow(shape, offs, st, (off, inc, n) -> K.compare(op, (float[]) x, off[1], inc[1],
+                IterationOrder.forEachRow(shape, offs, st, (off, inc, n) -> K.compare(op, (float[]) x, off[1], inc[1],
                         (float[]) y, off[2], inc[2], o, off[0], inc[0], n));
                 break;
             case FLOAT64:
-                Loops.forEachRow(shape, offs, st, (off, inc, n) -> K.compare(op, (double[]) x, off[1], inc[1],
+                IterationOrder.forEachRow(shape, offs, st, (off, inc, n) -> K.compare(op, (double[]) x, off[1], inc[1],
                         (double[]) y, off[2], inc[2], o, off[0], inc[0], n));
                 break;
             default: {
                 DType t = a.dtype();
-                Loops.forEachRow(shape, offs, st, (off, inc, n) -> {
+                IterationOrder.forEachRow(shape, offs, st, (off, inc, n) -> {
                     for (int i = 0; i < n; i++) {
                         o[off[0] + i * inc[0]] = bool(op.test(Convert.getLong(x, t, off[1] + i * inc[1]),
                                 Convert.getLong(y, t, off[2] + i * inc[2])) ? 1 : 0);
@@ -250,16 +264,16 @@ final class Elementwise {
             Loops.broadcastStrides(b, shape)};
         switch (out.dtype()) {
             case FLOAT32:
-                Loops.forEachRow(shape, offs, st, (off, inc, n) -> K.where(c, off[1], inc[1], (float[]) x, off[2], inc[2],
+                IterationOrder.forEachRow(shape, offs, st, (off, inc, n) -> K.where(c, off[1], inc[1], (float[]) x, off[2], inc[2],
                         (float[]) y, off[3], inc[3], (float[]) o, off[0], inc[0], n));
                 break;
             case FLOAT64:
-                Loops.forEachRow(shape, offs, st, (off, inc, n) -> K.where(c, off[1], inc[1], (double[]) x, off[2], inc[2],
+                IterationOrder.forEachRow(shape, offs, st, (off, inc, n) -> K.where(c, off[1], inc[1], (double[]) x, off[2], inc[2],
                         (double[]) y, off[3], inc[3], (double[]) o, off[0], inc[0], n));
                 break;
             default: {
                 DType t = out.dtype();
-                Loops.forEachRow(shape, offs, st, (off, inc, n) -> {
+                IterationOrder.forEachRow(shape, offs, st, (off, inc, n) -> {
                     for (int i = 0; i < n; i++) {
                         Object src = c[off[1] + i * inc[1]] != 0 ? x : y;
                         int si = c[off[1] + i * inc[1]] != 0 ? off[2] + i * inc[2] : off[3] + i * inc[3];

@@ -647,6 +647,9 @@ public final class NDArray {
     /** {@code self.pow_(exponent)} with an integral exponent. */
     public NDArray pow_(long exponent) { return Arithmetic.pow_(this, exponent); }
 
+    /** {@code torch.pow(self, exponent)} with a Python-number base ({@code Double} = float, else int). */
+    public static NDArray pow(Number self, NDArray exponent) { return Arithmetic.pow(self, exponent); }
+
     /** {@code torch.square(self)} = {@code pow(self, 2)}: bool gives int64. */
     public NDArray square() { return Arithmetic.pow(this, 2L); }
 

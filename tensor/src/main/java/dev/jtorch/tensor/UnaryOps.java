@@ -15,7 +15,7 @@ final class UnaryOps {
     /** {@code op(a; p, q)} into a new array. */
     static NDArray apply(UnaryOp op, NDArray a, double p, double q) {
         DType t = computeType(op, a.dtype());
-        NDArray out = NDArray.empty(t, a.sizes());
+        NDArray out = Elementwise.result(t, a);
         if (t.isIntegral() && isRounding(op)) {
             out.copy_(a);
         } else {
@@ -148,7 +148,7 @@ final class UnaryOps {
                         + " can't be cast to the desired output type " + Elementwise.typeMetaName(self.dtype()));
             }
         }
-        NDArray out = self != null ? self : NDArray.empty(t, a.sizes());
+        NDArray out = self != null ? self : Elementwise.result(t, a);
         if ((min != null && max != null || nanFills) && (isNaN(min) || isNaN(max))) {
             return out.fill_(Double.NaN);
         }

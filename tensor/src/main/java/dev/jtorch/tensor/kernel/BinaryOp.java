@@ -121,6 +121,37 @@ public enum BinaryOp {
         public long apply(long a, long b, long p) { throw new AssertionError("LERP is computed in floating point"); }
     };
 
+    /**
+     * Where in a row PyTorch's {@code add} rounds {@code alpha*b} on its own instead of fusing it.
+     * With {@code b} a broadcast scalar and {@code a} and the output contiguous, libtorch's
+     * vectorized loop (explicit fmadd) covers {@code n - n % block} elements; GCC auto-vectorizes
+     * the scalar tail with {@code alpha*b} hoisted out of the loop (unfused) in chunks of
+     * {@code block/2} and {@code block/4} elements, and its last {@code n % (block/4)} elements run
+     * scalar, FMA-contracted (fused). Returns {@code {from, to}} of the unfused elements, or null
+     * when every element is fused. Measured on libtorch 2.10's add kernel, which takes the AVX2
+     * dispatch on x86: block = 16 floats, 8 doubles.
+     */
+    public static int[] unfusedRange(BinaryOp op, int as, int bs, int os, int n, int block) {
+        if (op != ADD || bs != 0 || as != 1 || os != 1) {
+            return null;
+        }
+        int tail = n % block;
+        return new int[] {n - tail, n - tail % (block / 4)};
+    }
+
+    /** PyTorch's add block for float32 and float64: two AVX2 vectors. */
+    public static final int ADD_BLOCK_FLOAT = 16;
+    public static final int ADD_BLOCK_DOUBLE = 8;
+
+    /** The unfused elements of {@link #unfusedRange}: {@code a + alpha*b}, the product rounded. */
+    public static float addUnfused(float a, float b, double p) {
+        return a + (float) p * b;
+    }
+
+    public static double addUnfused(double a, double b, double p) {
+        return a + p * b;
+    }
+
     public abstract float apply(float a, float b, double p);
 
     public abstract double apply(double a, double b, double p);

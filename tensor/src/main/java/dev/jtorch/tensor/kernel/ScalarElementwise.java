@@ -19,16 +19,24 @@ public class ScalarElementwise implements ElementwiseKernels {
     @Override
     public void binary(BinaryOp op, double p, float[] a, int ao, int as, float[] b, int bo, int bs,
             float[] out, int oo, int os, int n) {
+        int[] unfused = BinaryOp.unfusedRange(op, as, bs, os, n, BinaryOp.ADD_BLOCK_FLOAT);
+        int from = unfused == null ? n : unfused[0];
+        int to = unfused == null ? n : unfused[1];
         for (int i = 0; i < n; i++) {
-            out[oo + i * os] = op.apply(a[ao + i * as], b[bo + i * bs], p);
+            out[oo + i * os] = i >= from && i < to ? BinaryOp.addUnfused(a[ao + i], b[bo], p)
+                    : op.apply(a[ao + i * as], b[bo + i * bs], p);
         }
     }
 
     @Override
     public void binary(BinaryOp op, double p, double[] a, int ao, int as, double[] b, int bo, int bs,
             double[] out, int oo, int os, int n) {
+        int[] unfused = BinaryOp.unfusedRange(op, as, bs, os, n, BinaryOp.ADD_BLOCK_DOUBLE);
+        int from = unfused == null ? n : unfused[0];
+        int to = unfused == null ? n : unfused[1];
         for (int i = 0; i < n; i++) {
-            out[oo + i * os] = op.apply(a[ao + i * as], b[bo + i * bs], p);
+            out[oo + i * os] = i >= from && i < to ? BinaryOp.addUnfused(a[ao + i], b[bo], p)
+                    : op.apply(a[ao + i * as], b[bo + i * bs], p);
         }
     }
 

@@ -108,8 +108,11 @@ final class VectorElementwise extends ScalarElementwise {
     @Override
     public void binary(BinaryOp op, double p, float[] a, int ao, int as, float[] b, int bo, int bs,
             float[] out, int oo, int os, int n) {
-        int i = os == 1 && unit(as) && unit(bs) && n >= LANES ? binaryF(op, p, rep(a, ao, as), off(ao, as), mask(as),
-                rep(b, bo, bs), off(bo, bs), mask(bs), out, oo, n) : 0;
+        // add's fused SIMD part must end where PyTorch's does (BinaryOp.unfusedRange); 16 is a multiple of the lanes
+        int[] unfused = BinaryOp.unfusedRange(op, as, bs, os, n, BinaryOp.ADD_BLOCK_FLOAT);
+        int m = unfused == null ? n : unfused[0];
+        int i = os == 1 && unit(as) && unit(bs) && m >= LANES ? binaryF(op, p, rep(a, ao, as), off(ao, as), mask(as),
+                rep(b, bo, bs), off(bo, bs), mask(bs), out, oo, m) : 0;
         super.binary(op, p, a, ao + i * as, as, b, bo + i * bs, bs, out, oo + i * os, os, n - i);
     }
 
@@ -240,8 +243,10 @@ final class VectorElementwise extends ScalarElementwise {
     @Override
     public void binary(BinaryOp op, double p, double[] a, int ao, int as, double[] b, int bo, int bs,
             double[] out, int oo, int os, int n) {
-        int i = os == 1 && unit(as) && unit(bs) && n >= LANES ? binaryD(op, p, rep(a, ao, as), off(ao, as), mask(as),
-                rep(b, bo, bs), off(bo, bs), mask(bs), out, oo, n) : 0;
+        int[] unfused = BinaryOp.unfusedRange(op, as, bs, os, n, BinaryOp.ADD_BLOCK_DOUBLE);
+        int m = unfused == null ? n : unfused[0];
+        int i = os == 1 && unit(as) && unit(bs) && m >= LANES ? binaryD(op, p, rep(a, ao, as), off(ao, as), mask(as),
+                rep(b, bo, bs), off(bo, bs), mask(bs), out, oo, m) : 0;
         super.binary(op, p, a, ao + i * as, as, b, bo + i * bs, bs, out, oo + i * os, os, n - i);
     }
 
