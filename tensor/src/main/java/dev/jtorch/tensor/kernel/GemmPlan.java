@@ -23,15 +23,15 @@ final class GemmPlan {
 
     /** Bytes of packed {@code B} per element, per dtype, scale the blocks: float32 = 4, float64 = 8. */
     static int kc(int elementBytes) {
-        return Integer.getInteger("tune.kc", elementBytes == 4 ? 256 : 128);
+        return elementBytes == 4 ? 256 : 128;
     }
 
     static int mc(int mr) {
-        return Math.max(mr, Integer.getInteger("tune.mc", 240) / mr * mr);
+        return Math.max(mr, 240 / mr * mr);
     }
 
     static int nc(int nr) {
-        return Math.max(nr, Integer.getInteger("tune.nc", 2048) / nr * nr);
+        return Math.max(nr, 2048 / nr * nr);
     }
 
     /**
