@@ -12,8 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * Edge tiles are computed whole on the zero padding into a scratch tile and only their valid
  * part is merged into {@code C}. Packing reads any strides, so a transposed or sliced operand is
  * never copied first ({@code A} is packed by scalar copies, a row-major {@code B} by vector
- * copies, any other {@code B} by scalar copies). When {@code C} has only a few rows and {@code B} is row-major, the full-width panels of
- * {@code B} are read in place instead of packed.
+ * copies, any other {@code B} by scalar copies). When {@code C} has only a few rows and
+ * {@code B} is row-major, the full-width panels of {@code B} are read in place instead of packed.
  *
  * <p>Large products are split into a few coarse tasks over row (or column) ranges of {@code C}
  * on the {@link Parallel} pool; each task runs this whole loop nest with its own buffers.
