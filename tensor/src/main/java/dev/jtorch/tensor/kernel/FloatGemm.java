@@ -10,9 +10,10 @@ import jdk.incubator.vector.VectorSpecies;
  * micro-panels; for each {@code MC}-tall block of rows pack {@code A} (times {@code alpha}) into
  * {@code MR x KC} micro-panels; then sweep the register-blocked micro-kernel over the tiles.
  * Edge tiles are computed whole on the zero padding into a scratch tile and only their valid
- * part is merged into {@code C}. Packing reads any strides, so transposed operands cost nothing
- * extra. When {@code B} is row-major and small enough to stay in cache, its full-width panels are
- * read in place instead of packed.
+ * part is merged into {@code C}. Packing reads any strides, so a transposed or sliced operand is
+ * never copied first ({@code A} is packed by scalar copies, a row-major {@code B} by vector
+ * copies, any other {@code B} by scalar copies). When {@code C} has only a few rows and
+ * {@code B} is row-major, the full-width panels of {@code B} are read in place instead of packed.
  *
  * <p>Large products are split into a few coarse tasks over row (or column) ranges of {@code C}
  * on the {@link Parallel} pool; each task runs this whole loop nest with its own buffers.
@@ -27,8 +28,12 @@ final class FloatGemm {
     private static final int KC = GemmPlan.kc(4);
     private static final int MC = GemmPlan.mc(MR);
     private static final int NC = GemmPlan.nc(NR);
-    /** Read a row-major {@code B} in place when it has at most this many elements (fits in L2). */
-    private static final long DIRECT_B_MAX = 1L << 16;
+    /**
+     * Read a row-major {@code B} in place, unpacked, when {@code C} has at most this many rows: each
+     * panel of {@code B} then serves too few row tiles to repay its packing. (With more rows, packing
+     * wins: rows of {@code B} a power of two apart fall into the same cache sets.)
+     */
+    private static final int DIRECT_B_MAX_ROWS = 4 * MR;
 
     /** Per-thread packing buffers, reused across calls (packing writes every element it later reads). */
     private static final class Buffers {
@@ -74,7 +79,7 @@ final class FloatGemm {
     private static void block(int m, int n, int k, float alpha, float[] a, int aOff, int aRs, int aCs,
                               float[] b, int bOff, int bRs, int bCs, boolean acc, float[] c, int cOff, int ldc) {
         Buffers buf = BUFFERS.get();
-        boolean direct = bCs == 1 && (long) k * n <= DIRECT_B_MAX;
+        boolean direct = bCs == 1 && m <= DIRECT_B_MAX_ROWS;
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {

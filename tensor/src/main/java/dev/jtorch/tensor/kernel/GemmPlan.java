@@ -8,8 +8,10 @@ import dev.jtorch.tensor.Parallel;
  * {@code A} block, {@code NC} the columns of a packed {@code B} block).
  *
  * <p>Blocks are sized for a core with a 32 KB L1, 1 MB L2 and a shared L3: a {@code KC x NR}
- * micro-panel of {@code B} stays in L1 while the {@code MC x KC} block of {@code A} streams from L2
- * and the {@code KC x NC} block of {@code B} sits in L3.
+ * micro-panel of {@code B} (32 KB for float32 on AVX-512) is reused from L1/L2 by every row tile
+ * of the {@code MC x KC} block of {@code A} (240 KB, in L2), and the {@code KC x NC} block of
+ * {@code B} (2 MB) sits in L3. Measured on a 2-core AVX-512 machine: KC 128 to 512 and MC 120 to
+ * 480 gave the same speed within noise; KC 64 was clearly slower.
  */
 final class GemmPlan {
     private GemmPlan() {}
@@ -23,15 +25,15 @@ final class GemmPlan {
 
     /** Bytes of packed {@code B} per element, per dtype, scale the blocks: float32 = 4, float64 = 8. */
     static int kc(int elementBytes) {
-        return Integer.getInteger("tune.kc", elementBytes == 4 ? 256 : 128);
+        return elementBytes == 4 ? 256 : 128;
     }
 
     static int mc(int mr) {
-        return Math.max(mr, Integer.getInteger("tune.mc", 240) / mr * mr);
+        return Math.max(mr, 240 / mr * mr);
     }
 
     static int nc(int nr) {
-        return Math.max(nr, Integer.getInteger("tune.nc", 2048) / nr * nr);
+        return Math.max(nr, 2048 / nr * nr);
     }
 
     /**

@@ -54,7 +54,7 @@ class GemmKernelsTest {
 
     @Provide
     Arbitrary<Integer> dims() {
-        return Arbitraries.oneOf(Arbitraries.of(1, 2, 7, 12, 15, 16, 17, 32, 33, 257),
+        return Arbitraries.oneOf(Arbitraries.of(1, 2, 5, 6, 7, 12, 15, 16, 17, 31, 32, 33, 257),
                 Arbitraries.integers().between(1, 300));
     }
 
