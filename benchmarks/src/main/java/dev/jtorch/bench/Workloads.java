@@ -18,6 +18,7 @@ public final class Workloads {
     public static List<Workload> all() {
         List<Workload> all = new ArrayList<>();
         all.addAll(ElementwiseWorkloads.all());
+        all.addAll(KernelWorkloads.all());
         Set<String> seen = new HashSet<>();
         for (Workload w : all) {
             if (!seen.add(w.name())) {
