@@ -33,6 +33,8 @@ final class TrainingChart {
         for (XYChart c : List.of(loss, acc)) {
             c.getStyler().setXAxisDecimalPattern("0");
         }
+        loss.getStyler().setYAxisDecimalPattern("0.000");
+        acc.getStyler().setYAxisDecimalPattern("0.0");
         Path tmp = png.resolveSibling(png.getFileName() + ".tmp");
         try {
             try (OutputStream os = Files.newOutputStream(tmp)) {
