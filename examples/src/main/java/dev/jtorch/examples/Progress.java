@@ -10,7 +10,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /**
  * Progress bars over batches (me.tongfei:progressbar). On a terminal the bar redraws in place on
  * {@code out}; when the output is not a terminal (a pipe, a log file, a test) it prints
- * a plain line every 10 seconds and one at the end, so logs carry no carriage returns or escapes.
+ * a plain line every 10 seconds and one at the end (repeats dropped), so logs carry no carriage returns or escapes.
  */
 final class Progress {
     private Progress() {}
@@ -22,8 +22,14 @@ final class Progress {
             b.setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setConsumer(new ConsoleProgressBarConsumer(out))
                     .setUpdateIntervalMillis(200);
         } else {
-            b.setStyle(ProgressBarStyle.ASCII).setConsumer(new DelegatingProgressBarConsumer(out::println, 100))
-                    .setUpdateIntervalMillis(10_000);
+            String[] last = {null};
+            b.setStyle(ProgressBarStyle.ASCII).setConsumer(new DelegatingProgressBarConsumer(line -> {
+                String trimmed = line.strip();
+                if (!trimmed.equals(last[0])) {
+                    out.println(trimmed);
+                    last[0] = trimmed;
+                }
+            }, 100)).setUpdateIntervalMillis(10_000);
         }
         return b.build();
     }
