@@ -9,8 +9,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Progress bars over batches (me.tongfei:progressbar). On a terminal the bar redraws in place on
- * {@code out}; when the output is not a terminal (a pipe, a log file, a test) it prints
- * a plain line every 10 seconds and one at the end (repeats dropped), so logs carry no carriage returns or escapes.
+ * {@code out}; when the output is not a terminal (a pipe, a log file, a test) it prints a plain
+ * line every 10 seconds and one at the end (repeats dropped), so logs carry no carriage returns.
  */
 final class Progress {
     private Progress() {}
