@@ -65,8 +65,10 @@ class FashionMnistMlpTest {
         List<EpochMetrics> h = Checkpoint.read(full).history();
         assertEquals(2, h.size());
         assertTrue(h.get(1).loss() < h.get(0).loss(), "loss decreases: " + h);
-        assertTrue(h.get(1).trainAccuracy() > 0.3, "train accuracy above chance (10%): " + h);
-        assertTrue(h.get(1).testAccuracy() > 0.3, "test accuracy above chance (10%): " + h);
+        // seed 0 gives 37.5% train and 46.1% test accuracy after 16 steps; require at least twice chance (10%)
+        assertTrue(h.get(1).trainAccuracy() > 0.2, "train accuracy above chance: " + h);
+        assertTrue(h.get(1).testAccuracy() > 0.2, "test accuracy above chance: " + h);
+        assertTrue(h.get(1).testAccuracy() > h.get(0).testAccuracy(), "test accuracy improves: " + h);
 
         // the weights load into a fresh model and classify like the trained one
         Path weights = full.resolve(FashionMnistMlp.WEIGHTS);
