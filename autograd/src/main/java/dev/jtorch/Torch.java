@@ -4,6 +4,7 @@ import dev.jtorch.autograd.GradMode;
 import dev.jtorch.tensor.DType;
 import dev.jtorch.tensor.Generator;
 import dev.jtorch.tensor.NDArray;
+import dev.jtorch.tensor.Parallel;
 import java.util.List;
 
 /**
@@ -201,6 +202,18 @@ public final class Torch {
     /** {@code torch.randn_like(t)}. */
     public static Tensor randnLike(Tensor t) {
         return new Tensor(NDArray.randnLike(t.array()));
+    }
+
+    // ------------------------------------------------------------------ threads
+
+    /** {@code torch.set_num_threads(n)}: the size of the one pool jtorch's kernels split large work on. */
+    public static void setNumThreads(int n) {
+        Parallel.setNumThreads(n);
+    }
+
+    /** {@code torch.get_num_threads()}: by default the number of available processors. */
+    public static int getNumThreads() {
+        return Parallel.getNumThreads();
     }
 
     // ------------------------------------------------------------------ grad mode
