@@ -56,9 +56,15 @@ class RunnerTest {
     }
 
     @Test
-    void registryHasTheElementwiseCasesWithIssue3Targets() {
+    void registryHasIssue3sCasesAndTargets() {
         List<Workload> all = Workloads.all();
-        assertEquals(13, all.size());
+        assertEquals(13 + 5 + 6, all.size(), "elementwise 12 + overhead 1, matmul 5, sum and softmax 3 each");
+        assertEquals(0.75, Workloads.byName("matmul 2048 float32").target().getAsDouble());
+        assertEquals(0.9, Workloads.byName("matmul 256 float32").target().getAsDouble());
+        assertTrue(Workloads.byName("matmul 64 float32").target().isEmpty());
+        assertEquals(2.0 * 512 * 512 * 512, Workloads.byName("matmul 512 float32").work().amount());
+        assertEquals(3.0, Workloads.byName("softmax 1K float32").target().getAsDouble());
+        assertEquals(1.0, Workloads.byName("sum 1M float32").target().getAsDouble());
         for (String op : List.of("add", "mul", "exp", "relu")) {
             assertEquals(3.0, Workloads.byName(op + " 1K float32").target().getAsDouble());
             assertEquals(1.0, Workloads.byName(op + " 64K float32").target().getAsDouble());
