@@ -18,6 +18,10 @@ final class Crosscheck {
     static final double ATOL = 1e-5;
 
     static void agree(String workload, Object jtorchResult, Object libtorchResult) {
+        agree(workload, jtorchResult, libtorchResult, ATOL);
+    }
+
+    static void agree(String workload, Object jtorchResult, Object libtorchResult, double atol) {
         if (!(jtorchResult instanceof NDArray) || !(libtorchResult instanceof Tensor)) {
             return; // a training step or a custom result: the workload's author checks it in a test
         }
@@ -36,9 +40,9 @@ final class Crosscheck {
         float[] lv = Libtorch.toFloatArray(l.to(torch.ScalarType.Float));
         for (int i = 0; i < jv.length; i++) {
             boolean bothNaN = Float.isNaN(jv[i]) && Float.isNaN(lv[i]);
-            if (!bothNaN && !(Math.abs(jv[i] - lv[i]) <= ATOL + RTOL * Math.abs(lv[i]))) {
+            if (!bothNaN && !(Math.abs(jv[i] - lv[i]) <= atol + RTOL * Math.abs(lv[i]))) {
                 throw new IllegalStateException(workload + ": the two sides disagree at element " + i + ": jtorch "
-                        + jv[i] + ", libtorch " + lv[i] + " (rtol " + RTOL + ", atol " + ATOL + ")");
+                        + jv[i] + ", libtorch " + lv[i] + " (rtol " + RTOL + ", atol " + atol + ")");
             }
         }
     }

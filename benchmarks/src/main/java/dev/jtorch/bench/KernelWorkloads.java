@@ -18,6 +18,8 @@ final class KernelWorkloads {
         for (int n : new int[] {64, 256, 512, 1024, 2048}) {
             Workload.Builder b = Workload.named("matmul " + n + " float32").input(n, n).input(n, n)
                     .work(Work.flops(2.0 * n * n * n))
+                    // float32 dot products of length n with cancellation: rounding of order sqrt(n) * 1e-6
+                    .agreementAtol(1e-6 * Math.sqrt(n) * 4)
                     .jtorch(in -> () -> in.get(0).matmul(in.get(1)))
                     .libtorch(in -> () -> torch.matmul(in.get(0), in.get(1)));
             if (n >= 256) {

@@ -40,7 +40,7 @@ final class Measurement {
         Op jtorchOp = w.jtorch(inputs);
         try (PointerScope workloadScope = new PointerScope()) {
             Op libtorchOp = w.libtorch(inputs);
-            Crosscheck.agree(w.name(), jtorchOp.run(), libtorchOp.run());
+            Crosscheck.agree(w.name(), jtorchOp.run(), libtorchOp.run(), w.agreementAtol());
             List<Side> sides = new ArrayList<>();
             sides.add(Side.jtorch(jtorchOp));
             for (int t : s.torchThreads) {

@@ -40,11 +40,13 @@ public final class Workload {
     private final Function<List<NDArray>, Op> jtorch;
     private final Function<List<Tensor>, Op> libtorch;
     private final int libtorchScopeEvery;
+    private final double agreementAtol;
 
     private Workload(Builder b) {
         this.name = b.name;
         this.work = Objects.requireNonNull(b.work, () -> name + ": work(...) is required");
         this.target = b.target;
+        this.agreementAtol = b.agreementAtol;
         this.inputShapes = List.copyOf(b.inputShapes);
         this.jtorch = Objects.requireNonNull(b.jtorch, () -> name + ": jtorch(...) is required");
         this.libtorch = Objects.requireNonNull(b.libtorch, () -> name + ": libtorch(...) is required");
@@ -62,6 +64,11 @@ public final class Workload {
 
     public Work work() {
         return work;
+    }
+
+    /** The absolute tolerance of the pre-timing check that both sides agree. */
+    public double agreementAtol() {
+        return agreementAtol;
     }
 
     /** The minimum speed (libtorch time / jtorch time) issue 3 asks for, if it names one. */
@@ -132,6 +139,7 @@ public final class Workload {
         private Function<List<NDArray>, Op> jtorch;
         private Function<List<Tensor>, Op> libtorch;
         private int libtorchScopeEvery;
+        private double agreementAtol = Crosscheck.ATOL;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name);
@@ -145,6 +153,15 @@ public final class Workload {
 
         public Builder work(Work w) {
             this.work = w;
+            return this;
+        }
+
+        /**
+         * The absolute tolerance of the check that both sides compute the same values before timing
+         * (default {@link Crosscheck#ATOL}); long dot products need more, as their rounding grows with length.
+         */
+        public Builder agreementAtol(double atol) {
+            this.agreementAtol = atol;
             return this;
         }
 
