@@ -1661,6 +1661,12 @@ public final class NDArray {
 
     // ------------------------------------------------------------------ end of indexing and joining
 
+    // ------------------------------------------------------------------ convolution (Convolution.java)
+    // ------------------------------------------------------------------ end of convolution
+
+    // ------------------------------------------------------------------ pooling (Pooling.java)
+    // ------------------------------------------------------------------ end of pooling
+
     // ------------------------------------------------------------------ random (Generator.java, Random.java)
 
     /** {@code torch.rand(*shape)}: uniform on [0, 1) in the default dtype, from the global generator. */

@@ -303,4 +303,7 @@ public final class F {
                 return t;
         }
     }
+
+    // ------------------------------------------------------------------ convolution and pooling
+    // ------------------------------------------------------------------ end of convolution and pooling
 }
