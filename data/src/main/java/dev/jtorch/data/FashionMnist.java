@@ -23,6 +23,20 @@ public final class FashionMnist {
     public static final List<String> CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal",
             "Shirt", "Sneaker", "Bag", "Ankle boot");
 
+    /** Mean of the training images' pixels scaled to [0, 1] (the value torchvision examples use). */
+    public static final double MEAN = 0.2860;
+
+    /** Standard deviation of the training images' pixels scaled to [0, 1]. */
+    public static final double STD = 0.3530;
+
+    /**
+     * Standardises images in place, {@code transforms.Normalize((0.2860,), (0.3530,))}: {@code (x - MEAN) / STD},
+     * computed as PyTorch's {@code Normalize} does it ({@code sub_} then {@code div_}).
+     */
+    public static void normalize_(Tensor images) {
+        images.array().sub_(MEAN).div_(STD);
+    }
+
     /** The training (60,000) or test (10,000) split. */
     public static TensorDataset load(Path dir, boolean train) {
         return load(dir, train, Integer.MAX_VALUE);

@@ -59,7 +59,7 @@ record Checkpoint(int epoch, String model, String optimizer, List<EpochMetrics> 
     }
 
     /** Reads the checkpoint in {@code dir}; IllegalArgumentException with a clear message when there is none. */
-    static Checkpoint read(Path dir) {
+    static Checkpoint read(Path dir, String program) {
         Path file = dir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("--resume: no checkpoint in " + dir + " (" + file + " is missing); "
@@ -68,7 +68,7 @@ record Checkpoint(int epoch, String model, String optimizer, List<EpochMetrics> 
         try {
             Json j = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), Json.class);
             if (j == null || j.model == null || j.optimizer == null || j.history == null || j.epoch != j.history.length) {
-                throw new IllegalArgumentException("--resume: " + file + " is not a checkpoint written by FashionMnistMlp");
+                throw new IllegalArgumentException("--resume: " + file + " is not a checkpoint written by " + program);
             }
             return new Checkpoint(j.epoch, j.model, j.optimizer, List.of(j.history), dir);
         } catch (JsonParseException e) {

@@ -62,7 +62,7 @@ class FashionMnistMlpTest {
         assertTrue(r.out().contains("epoch 2/2: loss "), r.out());
         assertFalse(r.out().contains("\r"), "no carriage returns when the output is not a terminal");
 
-        List<EpochMetrics> h = Checkpoint.read(full).history();
+        List<EpochMetrics> h = Checkpoint.read(full, "FashionMnistMlp").history();
         assertEquals(2, h.size());
         assertTrue(h.get(1).loss() < h.get(0).loss(), "loss decreases: " + h);
         // seed 0 gives 37.5% train and 46.1% test accuracy after 16 steps; require at least twice chance (10%)
@@ -75,9 +75,9 @@ class FashionMnistMlpTest {
         FashionMnistMlp.Mlp fresh = new FashionMnistMlp.Mlp();
         IncompatibleKeys keys = fresh.load(weights);
         assertTrue(keys.missingKeys().isEmpty() && keys.unexpectedKeys().isEmpty(), keys.toString());
-        var test = FashionMnist.load(FashionMnist.DEFAULT_DIR, false, 512);
+        var test = FashionMnistTraining.load(FashionMnist.DEFAULT_DIR, false, 512);
         var loader = dev.jtorch.data.DataLoader.of(test, dev.jtorch.data.DataLoader.options().batchSize(512));
-        assertEquals(h.get(1).testAccuracy(), FashionMnistMlp.evaluate(fresh, loader, test.size()), 0.0);
+        assertEquals(h.get(1).testAccuracy(), FashionMnistTraining.evaluate(fresh, loader, test.size()), 0.0);
 
         // the chart is a PNG with both panels
         Path png = full.resolve(FashionMnistMlp.CHART);
@@ -90,14 +90,14 @@ class FashionMnistMlpTest {
         // one epoch, then --resume to two, gives the uninterrupted run's weights bit for bit
         Path split = tmp.resolve("split");
         assertEquals(0, run("--limit", "512", "--epochs", "1", "--out", split.toString()).status());
-        assertEquals(1, Checkpoint.read(split).epoch());
+        assertEquals(1, Checkpoint.read(split, "FashionMnistMlp").epoch());
         Result resumed = run("--limit", "512", "--epochs", "2", "--out", split.toString(), "--resume");
         assertEquals(0, resumed.status(), resumed.err());
         assertTrue(resumed.out().contains("resuming from ") && resumed.out().contains("after epoch 1"), resumed.out());
         assertFalse(resumed.out().contains("epoch 1/2: loss"), "epoch 1 is not trained again: " + resumed.out());
         assertEquals(-1L, Files.mismatch(weights, split.resolve(FashionMnistMlp.WEIGHTS)),
                 "resumed weights equal the uninterrupted run's");
-        assertEquals(h, Checkpoint.read(split).history().stream()
+        assertEquals(h, Checkpoint.read(split, "FashionMnistMlp").history().stream()
                 .map(m -> new EpochMetrics(m.epoch(), m.loss(), m.trainAccuracy(), m.testAccuracy(),
                         h.get(m.epoch() - 1).seconds()))
                 .toList(), "same metrics, timing aside");
