@@ -20,8 +20,8 @@ final class Random {
     }
 
     /** PyTorch's dispatch error, e.g. {@code "normal_kernel_cpu" not implemented for 'Long'}. */
-    static UnsupportedOperationException notImplemented(String kernel, DType dt) {
-        return new UnsupportedOperationException("\"" + kernel + "\" not implemented for '" + dt.scalarTypeName() + "'");
+    static IllegalArgumentException notImplemented(String kernel, DType dt) {
+        return new IllegalArgumentException("\"" + kernel + "\" not implemented for '" + dt.scalarTypeName() + "'");
     }
 
     /** {@code at::empty(size, dtype)} with PyTorch's negative-size message. */
