@@ -62,7 +62,9 @@ final class Im2Col {
                         int src = plane + ih * g.w + iw0;
                         Arrays.fill(col, dst, dst + lo, 0f);
                         if (g.sw == 1) {
-                            System.arraycopy(x, src + lo, col, dst + lo, hi - lo);
+                            if (hi > lo) {
+                                System.arraycopy(x, src + lo, col, dst + lo, hi - lo);
+                            }
                         } else {
                             for (int q = lo; q < hi; q++) {
                                 col[dst + q] = x[src + q * g.sw];
@@ -129,7 +131,9 @@ final class Im2Col {
                         int src = plane + ih * g.w + iw0;
                         Arrays.fill(col, dst, dst + lo, 0d);
                         if (g.sw == 1) {
-                            System.arraycopy(x, src + lo, col, dst + lo, hi - lo);
+                            if (hi > lo) {
+                                System.arraycopy(x, src + lo, col, dst + lo, hi - lo);
+                            }
                         } else {
                             for (int q = lo; q < hi; q++) {
                                 col[dst + q] = x[src + q * g.sw];
