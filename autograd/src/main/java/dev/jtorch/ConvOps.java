@@ -119,7 +119,7 @@ final class ConvOps {
         private NDArray userForward(NDArray x, NDArray w, NDArray b) {
             NDArray y;
             if (samePadding == null) {
-                y = x.convolution(w, b, stride, padding, dilation, false, new int[] {0}, groups);
+                y = x.convolution(w, b, stride, padding, dilation, false, new int[x.dim() - 2], groups);
             } else if (x.dim() == 4) {
                 y = x.conv2d(w, b, stride, samePadding, dilation, groups);
             } else {

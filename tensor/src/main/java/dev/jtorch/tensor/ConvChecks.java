@@ -28,7 +28,8 @@ final class ConvChecks {
         }
         for (int v : d) {
             if (v <= 0) {
-                throw new IllegalArgumentException("dilation should be greater than zero");
+                throw new IllegalArgumentException("dilation should be greater than zero, but got "
+                        + java.util.Arrays.toString(d));
             }
         }
         int k = input.dim();
@@ -45,7 +46,7 @@ final class ConvChecks {
         }
         if (ws[0] % groups != 0) {
             throw new IllegalArgumentException("Given groups=" + groups + ", expected weight to be divisible by "
-                    + groups + " at dimension 0, but got weight of size " + wStr + " instead");
+                    + groups + " at dimension 0, but got weight of size [" + wStr + "] instead"); // sic: ATen's brackets
         }
         if (!transposed) {
             checkForward(input, ws, bias, p, d, groups);
@@ -91,15 +92,13 @@ final class ConvChecks {
         }
     }
 
-    /** {@code check_input_same_type_as_parameters}; integer and bool convolutions are not implemented on CPU. */
+    /** The CPU kernels' dtype check (libtorch 2.10 words it as a scalar-type mismatch); no integer convolutions. */
     static void checkDtypes(NDArray input, NDArray weight, NDArray bias) {
-        if (input.dtype() != weight.dtype()) {
-            throw new IllegalArgumentException("Input type (" + typeName(input.dtype()) + ") and weight type ("
-                    + typeName(weight.dtype()) + ") should be the same");
-        }
-        if (bias != null && bias.dtype() != input.dtype()) {
-            throw new IllegalArgumentException("Input type (" + typeName(input.dtype()) + ") and bias type ("
-                    + typeName(bias.dtype()) + ") should be the same");
+        for (NDArray other : new NDArray[] {weight, bias}) {
+            if (other != null && other.dtype() != input.dtype()) {
+                throw new IllegalArgumentException("expected scalar type " + input.dtype().scalarTypeName()
+                        + " but found " + other.dtype().scalarTypeName());
+            }
         }
         if (!input.dtype().isFloatingPoint()) {
             throw new IllegalArgumentException("\"slow_conv2d_cpu\" not implemented for '"
@@ -122,11 +121,6 @@ final class ConvChecks {
                         + "). Output size is too small");
             }
         }
-    }
-
-    /** c10's {@code toString()} of a CPU tensor's type, as in ATen's type-mismatch message. */
-    private static String typeName(DType t) {
-        return "CPU" + t.scalarTypeName() + "Type";
     }
 
     /** The 2-d kernel's parameter dump; a 1-d convolution runs as 2-d with height parameters (0, 1, 1). */

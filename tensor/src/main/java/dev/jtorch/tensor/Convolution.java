@@ -19,7 +19,8 @@ final class Convolution {
                         int[] stride, int[] padding, int[] dilation, int groups) {
         boolean batched = batched(fn, spatial, input);
         NDArray in = batched ? input : input.unsqueeze(0);
-        NDArray out = convolution(in, weight, bias, stride, padding, dilation, false, new int[] {0}, groups);
+        // ATen's conv2d passes output_padding {0, 0} (conv1d {0}), checked against the weight's dims
+        NDArray out = convolution(in, weight, bias, stride, padding, dilation, false, new int[spatial], groups);
         return batched ? out : out.squeeze(0);
     }
 
@@ -62,12 +63,16 @@ final class Convolution {
             }
         }
         int[] lo = new int[dim];
+        int[] hi = new int[dim];
         int[] out = new int[dim];
         for (int i = 0; i < dim; i++) {
-            lo[i] = d[i] * (weight.sizeAt(i + 2) - 1) / 2;
+            int total = d[i] * (weight.sizeAt(i + 2) - 1);
+            lo[i] = total / 2;
+            hi[i] = total - lo[i];
             out[i] = in.dim() == dim + 2 ? in.sizeAt(i + 2) : 0;
         }
-        ConvChecks.check(in, weight, bias, s, lo, d, new int[dim], false, groups);
+        // checked with the larger side's padding on both: the kernel then always fits, as it does in ATen
+        ConvChecks.check(in, weight, bias, s, hi, d, new int[dim], false, groups);
         return forward(in, weight, bias, s, lo, d, groups, out);
     }
 

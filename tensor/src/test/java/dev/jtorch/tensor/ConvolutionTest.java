@@ -256,7 +256,7 @@ class ConvolutionTest {
         assertMessage("Given weight of size [64, 32, 3, 3], expected bias to be 1-dimensional with 64 elements, but got "
                 + "bias of size [3] instead", () -> NDArray.zeros(1, 32, 5, 5).conv2d(w, NDArray.zeros(3)));
         assertMessage("Given groups=3, expected weight to be divisible by 3 at dimension 0, but got weight of size "
-                + "[64, 32, 3, 3] instead", () -> NDArray.zeros(1, 96, 5, 5).conv2d(w, null, new int[] {1},
+                + "[[64, 32, 3, 3]] instead", () -> NDArray.zeros(1, 96, 5, 5).conv2d(w, null, new int[] {1},
                 new int[] {0}, new int[] {1}, 3));
         assertMessage("padding='same' is not supported for strided convolutions",
                 () -> x.conv2d(w, null, new int[] {2}, "same", new int[] {1}, 1));
