@@ -1012,6 +1012,74 @@ public final class Torch {
     // ------------------------------------------------------------------ end of indexing and joining
 
     // ------------------------------------------------------------------ convolution (ConvOps.java)
+
+    /**
+     * {@code torch.conv2d(input, weight, bias, stride, padding, dilation, groups)}: input
+     * {@code [N, C, H, W]} or unbatched {@code [C, H, W]}, weight {@code [O, C/groups, kh, kw]},
+     * bias {@code [O]} or null; {@code stride}, {@code padding}, {@code dilation} hold one value
+     * for both dims or one per dim. {@code grad_fn=<ConvolutionBackward0>}.
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation,
+                                int groups) {
+        return ConvOps.conv("conv2d", 2, input, weight, bias, stride, padding, null, dilation, groups);
+    }
+
+    /** {@code torch.conv2d(input, weight, bias, stride, padding="same"|"valid", dilation, groups)}. */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, String padding, int[] dilation,
+                                int groups) {
+        return ConvOps.conv("conv2d", 2, input, weight, bias, stride, new int[] {0}, padding, dilation, groups);
+    }
+
+    /** {@code torch.conv2d(input, weight, bias)}: stride 1, padding 0, dilation 1, groups 1. */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias) {
+        return conv2d(input, weight, bias, new int[] {1}, new int[] {0}, new int[] {1}, 1);
+    }
+
+    /** {@code torch.conv1d(input, weight, bias, stride, padding, dilation, groups)}: input {@code [N, C, L]} or {@code [C, L]}. */
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, int stride, int padding, int dilation,
+                                int groups) {
+        return ConvOps.conv("conv1d", 1, input, weight, bias, new int[] {stride}, new int[] {padding}, null,
+                new int[] {dilation}, groups);
+    }
+
+    /** {@code torch.conv1d(input, weight, bias, stride, padding="same"|"valid", dilation, groups)}. */
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, int stride, String padding, int dilation,
+                                int groups) {
+        return ConvOps.conv("conv1d", 1, input, weight, bias, new int[] {stride}, new int[] {0}, padding,
+                new int[] {dilation}, groups);
+    }
+
+    /** {@code torch.conv1d(input, weight, bias)}. */
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias) {
+        return conv1d(input, weight, bias, 1, 0, 1, 1);
+    }
+
+    /**
+     * {@code torch.conv_transpose2d(input, weight, bias, stride, padding, output_padding, groups, dilation)}:
+     * weight {@code [Cin, Cout/groups, kh, kw]}; the adjoint (input gradient) of {@link #conv2d}.
+     */
+    public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding,
+                                         int[] outputPadding, int groups, int[] dilation) {
+        return ConvOps.convTranspose("conv_transpose2d", 2, input, weight, bias, stride, padding, outputPadding, groups,
+                dilation);
+    }
+
+    /** {@code torch.conv_transpose2d(input, weight, bias)}: stride 1, no padding, dilation 1, groups 1. */
+    public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias) {
+        return convTranspose2d(input, weight, bias, new int[] {1}, new int[] {0}, new int[] {0}, 1, new int[] {1});
+    }
+
+    /** {@code torch.conv_transpose1d(input, weight, bias, stride, padding, output_padding, groups, dilation)}. */
+    public static Tensor convTranspose1d(Tensor input, Tensor weight, Tensor bias, int stride, int padding,
+                                         int outputPadding, int groups, int dilation) {
+        return ConvOps.convTranspose("conv_transpose1d", 1, input, weight, bias, new int[] {stride},
+                new int[] {padding}, new int[] {outputPadding}, groups, new int[] {dilation});
+    }
+
+    /** {@code torch.conv_transpose1d(input, weight, bias)}. */
+    public static Tensor convTranspose1d(Tensor input, Tensor weight, Tensor bias) {
+        return convTranspose1d(input, weight, bias, 1, 0, 0, 1, 1);
+    }
     // ------------------------------------------------------------------ end of convolution
 
     // ------------------------------------------------------------------ pooling (PoolOps.java)

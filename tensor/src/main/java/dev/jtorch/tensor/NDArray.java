@@ -1662,6 +1662,96 @@ public final class NDArray {
     // ------------------------------------------------------------------ end of indexing and joining
 
     // ------------------------------------------------------------------ convolution (Convolution.java)
+
+    /**
+     * {@code torch.nn.functional.conv2d(input, weight, bias, stride, padding, dilation, groups)} on
+     * this input {@code [N, C, H, W]} or unbatched {@code [C, H, W]}; {@code weight} is
+     * {@code [O, C/groups, kh, kw]}, {@code bias} {@code [O]} or null. Each of {@code stride},
+     * {@code padding}, {@code dilation} holds one value for both dims or one per dim.
+     */
+    public NDArray conv2d(NDArray weight, NDArray bias, int[] stride, int[] padding, int[] dilation, int groups) {
+        return Convolution.conv("conv2d", 2, this, weight, bias, stride, padding, dilation, groups);
+    }
+
+    /** {@code F.conv2d(input, weight, bias, stride, padding="same"|"valid", dilation, groups)}; "same" pads the odd extra at the end, as PyTorch. */
+    public NDArray conv2d(NDArray weight, NDArray bias, int[] stride, String padding, int[] dilation, int groups) {
+        return Convolution.conv("conv2d", 2, this, weight, bias, stride, padding, dilation, groups);
+    }
+
+    /** {@code F.conv2d(input, weight, bias)}: stride 1, no padding, dilation 1, one group. */
+    public NDArray conv2d(NDArray weight, NDArray bias) {
+        return conv2d(weight, bias, new int[] {1}, new int[] {0}, new int[] {1}, 1);
+    }
+
+    /** {@code F.conv1d(input, weight, bias, stride, padding, dilation, groups)}: input {@code [N, C, L]} or {@code [C, L]}, weight {@code [O, C/groups, k]}. */
+    public NDArray conv1d(NDArray weight, NDArray bias, int stride, int padding, int dilation, int groups) {
+        return Convolution.conv("conv1d", 1, this, weight, bias, new int[] {stride}, new int[] {padding},
+                new int[] {dilation}, groups);
+    }
+
+    /** {@code F.conv1d(input, weight, bias, stride, padding="same"|"valid", dilation, groups)}. */
+    public NDArray conv1d(NDArray weight, NDArray bias, int stride, String padding, int dilation, int groups) {
+        return Convolution.conv("conv1d", 1, this, weight, bias, new int[] {stride}, padding, new int[] {dilation}, groups);
+    }
+
+    /**
+     * {@code F.conv_transpose2d(input, weight, bias, stride, padding, output_padding, groups, dilation)}
+     * on this input {@code [N, Cin, H, W]} or {@code [Cin, H, W]}; {@code weight} is
+     * {@code [Cin, Cout/groups, kh, kw]}: the input-gradient product of {@link #conv2d}.
+     */
+    public NDArray convTranspose2d(NDArray weight, NDArray bias, int[] stride, int[] padding, int[] outputPadding,
+                                   int groups, int[] dilation) {
+        return Convolution.convTranspose("conv_transpose2d", 2, this, weight, bias, stride, padding, outputPadding,
+                groups, dilation);
+    }
+
+    /** {@code F.conv_transpose1d(input, weight, bias, stride, padding, output_padding, groups, dilation)}. */
+    public NDArray convTranspose1d(NDArray weight, NDArray bias, int stride, int padding, int outputPadding,
+                                   int groups, int dilation) {
+        return Convolution.convTranspose("conv_transpose1d", 1, this, weight, bias, new int[] {stride},
+                new int[] {padding}, new int[] {outputPadding}, groups, new int[] {dilation});
+    }
+
+    /**
+     * {@code torch.convolution(input, weight, bias, stride, padding, dilation, transposed,
+     * output_padding, groups)}: batched 1-d or 2-d convolution (3-d is not supported).
+     */
+    public NDArray convolution(NDArray weight, NDArray bias, int[] stride, int[] padding, int[] dilation,
+                               boolean transposed, int[] outputPadding, int groups) {
+        return Convolution.convolution(this, weight, bias, stride, padding, dilation, transposed, outputPadding, groups);
+    }
+
+    /**
+     * The forward product of a batched convolution with an explicit output spatial size
+     * ({@code outputSize}, one per spatial dim; the output is cropped or zero-padded at the end
+     * accordingly): output position {@code o} reads input {@code o * stride - padding + tap * dilation}.
+     * {@code stride}, {@code padding}, {@code dilation} have one entry per spatial dim. Used by
+     * autograd for the backward of a transposed convolution.
+     */
+    public NDArray convolutionForward(NDArray weight, NDArray bias, int[] stride, int[] padding, int[] dilation,
+                                      int groups, int[] outputSize) {
+        return Convolution.forward(this, weight, bias, stride, padding, dilation, groups, outputSize);
+    }
+
+    /**
+     * The input gradient of a convolution (the {@code grad_input} of
+     * {@code torch.ops.aten.convolution_backward}) from this {@code grad_output}: a tensor of
+     * {@code inputShape} (full batched shape). Parameters as in {@link #convolutionForward}.
+     */
+    public NDArray convolutionBackwardInput(NDArray weight, int[] inputShape, int[] stride, int[] padding,
+                                            int[] dilation, int groups) {
+        return Convolution.backwardInput(this, weight, inputShape, stride, padding, dilation, groups);
+    }
+
+    /**
+     * The weight gradient of a convolution (the {@code grad_weight} of
+     * {@code torch.ops.aten.convolution_backward}) from this {@code grad_output} and the
+     * convolution's {@code input}: a tensor of {@code weightShape}.
+     */
+    public NDArray convolutionBackwardWeight(NDArray input, int[] weightShape, int[] stride, int[] padding,
+                                             int[] dilation, int groups) {
+        return Convolution.backwardWeight(this, input, weightShape, stride, padding, dilation, groups);
+    }
     // ------------------------------------------------------------------ end of convolution
 
     // ------------------------------------------------------------------ pooling (Pooling.java)

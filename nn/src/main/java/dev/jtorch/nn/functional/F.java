@@ -305,5 +305,56 @@ public final class F {
     }
 
     // ------------------------------------------------------------------ convolution and pooling
+
+    /** {@code F.conv1d(input, weight, bias, stride, padding, dilation, groups)}. */
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, int stride, int padding, int dilation,
+                                int groups) {
+        return Torch.conv1d(input, weight, bias, stride, padding, dilation, groups);
+    }
+
+    /** {@code F.conv1d(input, weight, bias, stride, padding="same"|"valid", dilation, groups)}. */
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, int stride, String padding, int dilation,
+                                int groups) {
+        return Torch.conv1d(input, weight, bias, stride, padding, dilation, groups);
+    }
+
+    /** {@code F.conv1d(input, weight, bias)}. */
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias) {
+        return Torch.conv1d(input, weight, bias);
+    }
+
+    /** {@code F.conv2d(input, weight, bias, stride, padding, dilation, groups)}; one value per dim or one for both. */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation,
+                                int groups) {
+        return Torch.conv2d(input, weight, bias, stride, padding, dilation, groups);
+    }
+
+    /** {@code F.conv2d(input, weight, bias, stride, padding="same"|"valid", dilation, groups)}. */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, String padding, int[] dilation,
+                                int groups) {
+        return Torch.conv2d(input, weight, bias, stride, padding, dilation, groups);
+    }
+
+    /** {@code F.conv2d(input, weight, bias)}. */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias) {
+        return Torch.conv2d(input, weight, bias);
+    }
+
+    /** {@code F.conv_transpose1d(input, weight, bias, stride, padding, output_padding, groups, dilation)}. */
+    public static Tensor convTranspose1d(Tensor input, Tensor weight, Tensor bias, int stride, int padding,
+                                         int outputPadding, int groups, int dilation) {
+        return Torch.convTranspose1d(input, weight, bias, stride, padding, outputPadding, groups, dilation);
+    }
+
+    /** {@code F.conv_transpose2d(input, weight, bias, stride, padding, output_padding, groups, dilation)}. */
+    public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding,
+                                         int[] outputPadding, int groups, int[] dilation) {
+        return Torch.convTranspose2d(input, weight, bias, stride, padding, outputPadding, groups, dilation);
+    }
+
+    /** {@code F.conv_transpose2d(input, weight, bias)}. */
+    public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias) {
+        return Torch.convTranspose2d(input, weight, bias);
+    }
     // ------------------------------------------------------------------ end of convolution and pooling
 }
