@@ -1696,11 +1696,7 @@ public final class NDArray {
      */
     public ValuesIndices maxPool1dWithIndices(int[] kernelSize, int[] stride, int[] padding, int[] dilation,
             boolean ceilMode) {
-        PoolShapes.checkRank2or3(shape, "max_pool1d");
-        PoolShapes.check1d("max_pool1d", "kernel_size", kernelSize);
-        PoolShapes.check1d("max_pool1d", "stride", stride.length == 0 ? kernelSize : stride);
-        PoolShapes.check1d("max_pool1d", "padding", padding);
-        PoolShapes.check1d("max_pool1d", "dilation", dilation);
+        checkPool1dArgs("max_pool1d", shape, kernelSize, stride, padding, dilation);
         int s = stride.length == 0 ? kernelSize[0] : stride[0];
         ValuesIndices r = unsqueeze(-2).maxPool2dWithIndices(new int[] {1, kernelSize[0]}, new int[] {1, s},
                 new int[] {0, padding[0]}, new int[] {1, dilation[0]}, ceilMode);
@@ -1709,7 +1705,7 @@ public final class NDArray {
 
     /** {@code torch.max_pool1d(self, kernel_size, stride, padding, dilation, ceil_mode)}, with its own argument checks. */
     public NDArray maxPool1d(int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
-        PoolShapes.checkMaxPool1d(shape, kernelSize, stride, padding, dilation, ceilMode);
+        checkMaxPool1dArgs(shape, kernelSize, stride, padding, dilation, ceilMode);
         return maxPool1dWithIndices(kernelSize, stride, padding, dilation, ceilMode).values();
     }
 
@@ -1734,11 +1730,8 @@ public final class NDArray {
      * {@code [N, C, L]} or {@code [C, L]}: {@link #avgPool2d} on {@code unsqueeze(-2)}, as ATen does.
      */
     public NDArray avgPool1d(int[] kernelSize, int[] stride, int[] padding, boolean ceilMode, boolean countIncludePad) {
+        checkPool1dArgs("avg_pool1d", shape, kernelSize, stride, padding, null);
         int[] st = stride.length == 0 ? kernelSize : stride;
-        PoolShapes.checkRank2or3(shape, "avg_pool1d");
-        PoolShapes.check1d("avg_pool1d", "kernel_size", kernelSize);
-        PoolShapes.check1d("avg_pool1d", "stride", st);
-        PoolShapes.check1d("avg_pool1d", "padding", padding);
         return unsqueeze(-2).avgPool2d(new int[] {1, kernelSize[0]}, new int[] {1, st[0]}, new int[] {0, padding[0]},
                 ceilMode, countIncludePad, null).squeeze(-2);
     }
@@ -1764,9 +1757,39 @@ public final class NDArray {
 
     /** {@code torch.adaptive_avg_pool1d(self, output_size)}: {@link #adaptiveAvgPool2d} on {@code unsqueeze(-2)}. */
     public NDArray adaptiveAvgPool1d(int... outputSize) {
-        PoolShapes.checkRank2or3(shape, "adaptive_avg_pool1d");
-        PoolShapes.check1d("adaptive_avg_pool1d", "output_size", outputSize);
+        checkAdaptivePool1dArgs(shape, outputSize);
         return unsqueeze(-2).adaptiveAvgPool2d(1, outputSize[0]).squeeze(-2);
+    }
+    /**
+     * The argument checks {@code torch.max_pool1d} makes (rank, list lengths, positive sizes,
+     * {@code padding <= kernel_size / 2}, a positive output size), in PyTorch's words; for code
+     * that pools through the 2-d op, as the autograd layer does.
+     */
+    public static void checkMaxPool1dArgs(int[] inputShape, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
+            boolean ceilMode) {
+        PoolShapes.checkMaxPool1d(inputShape, kernelSize, stride, padding, dilation, ceilMode);
+    }
+
+    /**
+     * The checks of ATen's 1-d pooling wrappers ({@code max_pool1d_with_indices}, {@code avg_pool1d}):
+     * a 2-d or 3-d input and one-element int lists (an empty stride means the kernel size; a null
+     * dilation is not checked).
+     */
+    public static void checkPool1dArgs(String fn, int[] inputShape, int[] kernelSize, int[] stride, int[] padding,
+            int[] dilation) {
+        PoolShapes.checkRank2or3(inputShape, fn);
+        PoolShapes.check1d(fn, "kernel_size", kernelSize);
+        PoolShapes.check1d(fn, "stride", stride.length == 0 ? kernelSize : stride);
+        PoolShapes.check1d(fn, "padding", padding);
+        if (dilation != null) {
+            PoolShapes.check1d(fn, "dilation", dilation);
+        }
+    }
+
+    /** The checks of {@code adaptive_avg_pool1d}: a 2-d or 3-d input and a one-element output size. */
+    public static void checkAdaptivePool1dArgs(int[] inputShape, int[] outputSize) {
+        PoolShapes.checkRank2or3(inputShape, "adaptive_avg_pool1d");
+        PoolShapes.check1d("adaptive_avg_pool1d", "output_size", outputSize);
     }
     // ------------------------------------------------------------------ end of pooling
 
