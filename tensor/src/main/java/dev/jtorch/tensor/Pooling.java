@@ -160,6 +160,11 @@ final class Pooling {
 
     static NDArray adaptiveAvgPool2dBackward(NDArray gradOutput, int[] inputShape) {
         PoolShapes.checkAdaptiveInput(inputShape);
+        for (int i = 1; i < gradOutput.dim(); i++) {
+            PoolShapes.check(gradOutput.size(i) > 0, "adaptive_avg_pool2d_backward(): Expected grad_output to have "
+                    + "non-zero size for non-batch dimensions, but grad_output has sizes " + Shapes.str(gradOutput.sizes())
+                    + " with dimension " + i + " being empty");
+        }
         PoolShapes.check(gradOutput.dim() == inputShape.length, "adaptive_avg_pool2d_backward(): grad_output "
                 + Shapes.str(gradOutput.sizes()) + " does not match an input of shape " + Shapes.str(inputShape));
         PoolShapes.checkFloating(gradOutput, "adaptive_avg_pool2d_backward_cpu");
