@@ -34,6 +34,13 @@ public class AvgPool2d extends Module {
                 "kernel_size=" + kernelSize + ", stride=" + stride + ", padding=" + padding);
     }
 
+    /** {@code nn.AvgPool2d((kH, kW), (sH, sW))}; a null stride means kernel_size. */
+    public AvgPool2d(int[] kernelSize, int[] stride) {
+        this(kernelSize, stride == null ? kernelSize : stride, new int[] {0}, false, true, null,
+                "kernel_size=" + Repr.tuple(kernelSize) + ", stride=" + Repr.tuple(stride == null ? kernelSize : stride)
+                        + ", padding=0");
+    }
+
     /** {@code nn.AvgPool2d((kH, kW), (sH, sW), (pH, pW), ...)}; a null stride means kernel_size. */
     public AvgPool2d(int[] kernelSize, int[] stride, int[] padding, boolean ceilMode, boolean countIncludePad,
             Integer divisorOverride) {

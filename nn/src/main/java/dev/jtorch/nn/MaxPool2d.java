@@ -33,6 +33,13 @@ public class MaxPool2d extends Module {
                 "kernel_size=" + kernelSize + ", stride=" + stride + ", padding=" + padding + ", dilation=" + dilation);
     }
 
+    /** {@code nn.MaxPool2d((kH, kW), (sH, sW))}; a null stride means kernel_size. */
+    public MaxPool2d(int[] kernelSize, int[] stride) {
+        this(kernelSize, stride == null ? kernelSize : stride, new int[] {0}, new int[] {1}, false,
+                "kernel_size=" + Repr.tuple(kernelSize) + ", stride=" + Repr.tuple(stride == null ? kernelSize : stride)
+                        + ", padding=0, dilation=1");
+    }
+
     /** {@code nn.MaxPool2d((kH, kW), (sH, sW), (pH, pW), (dH, dW), ceil_mode)}; a null stride means kernel_size. */
     public MaxPool2d(int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
         this(kernelSize, stride == null ? kernelSize : stride, padding, dilation, ceilMode,
