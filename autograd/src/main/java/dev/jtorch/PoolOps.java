@@ -33,6 +33,9 @@ final class PoolOps {
 
     static Tensor maxPool1d(Tensor x, int[] k, int[] s, int[] p, int[] d, boolean ceil) {
         NDArray.checkMaxPool1dArgs(x.sizes(), k, s, p, d, ceil);
+        if (!x.dtype().isFloatingPoint()) {
+            return new Tensor(x.array().maxPool1d(k, s, p, d, ceil)); // ATen's own 1-d kernel: floating types only
+        }
         return maxPool1dWithIndices(x, k, s, p, d, ceil).values();
     }
 

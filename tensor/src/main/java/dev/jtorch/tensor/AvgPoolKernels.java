@@ -74,6 +74,31 @@ final class AvgPoolKernels {
         }
     }
 
+    /** int64: the sum is divided with truncation toward zero, as C++ integer division. */
+    static void forward(long[] in, int inOff, long[] out, int outOff, Geometry g, Window w, boolean countPad,
+            Integer override) {
+        for (int oh = 0; oh < g.oH(); oh++) {
+            int h0 = oh * w.sH() - w.pH();
+            int h1 = Math.min(h0 + w.kH(), g.iH() + w.pH());
+            for (int ow = 0; ow < g.oW(); ow++) {
+                int w0 = ow * w.sW() - w.pW();
+                int w1 = Math.min(w0 + w.kW(), g.iW() + w.pW());
+                int div = divisor(h0, h1, w0, w1, g, w, countPad, override);
+                long sum = 0;
+                if (div != 0) {
+                    for (int y = Math.max(h0, 0); y < Math.min(h1, g.iH()); y++) {
+                        int row = inOff + y * g.iW();
+                        for (int x = Math.max(w0, 0); x < Math.min(w1, g.iW()); x++) {
+                            sum += in[row + x];
+                        }
+                    }
+                    sum /= div;
+                }
+                out[outOff + oh * g.oW() + ow] = sum;
+            }
+        }
+    }
+
     static void backward(float[] gout, int outOff, float[] gin, int inOff, Geometry g, Window w, boolean countPad,
             Integer override) {
         for (int oh = 0; oh < g.oH(); oh++) {

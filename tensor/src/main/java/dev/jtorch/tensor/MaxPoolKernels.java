@@ -76,24 +76,58 @@ final class MaxPoolKernels {
         }
     }
 
+    /** int64: the maximum starts from the lowest value; there is no NaN. */
+    static void forward(long[] in, int inOff, long[] out, long[] idx, int outOff, Geometry g, Window w) {
+        for (int oh = 0; oh < g.oH(); oh++) {
+            int hs = oh * w.sH() - w.pH();
+            int he = Math.min(hs + (w.kH() - 1) * w.dH() + 1, g.iH());
+            while (hs < 0) {
+                hs += w.dH();
+            }
+            for (int ow = 0; ow < g.oW(); ow++) {
+                int ws = ow * w.sW() - w.pW();
+                int we = Math.min(ws + (w.kW() - 1) * w.dW() + 1, g.iW());
+                while (ws < 0) {
+                    ws += w.dW();
+                }
+                int maxIndex = hs * g.iW() + ws;
+                long maxVal = Long.MIN_VALUE;
+                for (int y = hs; y < he; y += w.dH()) {
+                    for (int x = ws; x < we; x += w.dW()) {
+                        int t = y * g.iW() + x;
+                        long v = in[inOff + t];
+                        if (v > maxVal) {
+                            maxVal = v;
+                            maxIndex = t;
+                        }
+                    }
+                }
+                int o = outOff + oh * g.oW() + ow;
+                out[o] = maxVal;
+                idx[o] = maxIndex;
+            }
+        }
+    }
+
     /**
      * {@code cpu_max_pool_backward} for one plane: each output's gradient is added at its index,
-     * in output order. An index outside the plane (only an empty window in the padding can give
-     * one) is skipped, where ATen would write out of bounds.
+     * in output order. Indices at or past {@code limit} (the caller's bound: the plane, or the rest
+     * of the array when an empty window's index spills into the next plane as in ATen) are skipped,
+     * where ATen would write out of bounds.
      */
-    static void backward(float[] gout, int goOff, long[] idx, int ixOff, int outLen, float[] gin, int inOff, int inLen) {
+    static void backward(float[] gout, int goOff, long[] idx, int ixOff, int outLen, float[] gin, int inOff, int limit) {
         for (int o = 0; o < outLen; o++) {
             long t = idx[ixOff + o];
-            if (t >= 0 && t < inLen) {
+            if (t >= 0 && t < limit) {
                 gin[inOff + (int) t] += gout[goOff + o];
             }
         }
     }
 
-    static void backward(double[] gout, int goOff, long[] idx, int ixOff, int outLen, double[] gin, int inOff, int inLen) {
+    static void backward(double[] gout, int goOff, long[] idx, int ixOff, int outLen, double[] gin, int inOff, int limit) {
         for (int o = 0; o < outLen; o++) {
             long t = idx[ixOff + o];
-            if (t >= 0 && t < inLen) {
+            if (t >= 0 && t < limit) {
                 gin[inOff + (int) t] += gout[goOff + o];
             }
         }

@@ -1706,6 +1706,7 @@ public final class NDArray {
     /** {@code torch.max_pool1d(self, kernel_size, stride, padding, dilation, ceil_mode)}, with its own argument checks. */
     public NDArray maxPool1d(int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
         checkMaxPool1dArgs(shape, kernelSize, stride, padding, dilation, ceilMode);
+        PoolShapes.checkFloating(this, "max_pool1d_impl");
         return maxPool1dWithIndices(kernelSize, stride, padding, dilation, ceilMode).values();
     }
 

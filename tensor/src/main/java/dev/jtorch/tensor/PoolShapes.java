@@ -175,9 +175,37 @@ final class PoolShapes {
 
     /** The floating dtypes the pooling kernels run on; others raise PyTorch's dispatch error. */
     static void checkFloating(NDArray x, String kernel) {
-        if (x.dtype() != DType.FLOAT32 && x.dtype() != DType.FLOAT64) {
-            throw new IllegalArgumentException("\"" + kernel + "\" not implemented for '" + x.dtype().scalarTypeName() + "'");
+        checkDtype(x, kernel, false);
+    }
+
+    /**
+     * Float32, float64 and (where ATen's kernel dispatches integers too) int64; others raise PyTorch's
+     * dispatch error, naming the {@code _channels_last} kernel for a 4-d input ATen would treat as
+     * channels-last.
+     */
+    static void checkDtype(NDArray x, String kernel, boolean int64) {
+        if (x.dtype() != DType.FLOAT32 && x.dtype() != DType.FLOAT64 && !(int64 && x.dtype() == DType.INT64)) {
+            String name = channelsLast(x) ? kernel + "_channels_last" : kernel;
+            throw new IllegalArgumentException("\"" + name + "\" not implemented for '" + x.dtype().scalarTypeName() + "'");
         }
+    }
+
+    /** c10's {@code is_channels_last_strides_2d} for a 4-d array: strides ordered C, W, H, N from the fastest. */
+    static boolean channelsLast(NDArray x) {
+        if (x.dim() != 4 || x.strideAt(1) == 0) {
+            return false;
+        }
+        long min = 0;
+        for (int d : new int[] {1, 3, 2, 0}) {
+            if (x.sizeAt(d) == 0 || x.strideAt(d) < min || (d == 0 && min == x.strideAt(1))) {
+                return false;
+            }
+            min = x.strideAt(d);
+            if (x.sizeAt(d) > 1) {
+                min *= x.sizeAt(d);
+            }
+        }
+        return true;
     }
 
     static void check(boolean ok, String message) {

@@ -7,7 +7,8 @@ import java.util.function.IntConsumer;
 
 /**
  * Max, average and adaptive average pooling over the last two dims of a {@code [N, C, H, W]}
- * or {@code [C, H, W]} array, forward and backward, float32 and float64. The input is made
+ * or {@code [C, H, W]} array, forward and backward, float32 and float64 (and int64 forward for max
+ * and average pooling, as ATen). The input is made
  * contiguous and each {@code H x W} plane is pooled independently (planes are spread over
  * {@link Parallel} above a work threshold); the 1-d ops insert a height-1 dim, as ATen does.
  */
@@ -22,7 +23,7 @@ final class Pooling {
         Window w = PoolShapes.maxPool2dWindow(kernel, stride, padding, dilation, ceil);
         PoolShapes.check(x.dim() == 3 || x.dim() == 4, "non-empty 3D or 4D (batch mode) tensor expected for input");
         Geometry g = PoolShapes.geometry(x.sizes(), w);
-        PoolShapes.checkFloating(x, "max_pool2d");
+        PoolShapes.checkDtype(x, "max_pool2d", true);
         NDArray in = x.contiguous();
         int[] shape = outShape(x.sizes(), g);
         NDArray out = NDArray.empty(x.dtype(), shape);
@@ -34,6 +35,10 @@ final class Pooling {
         if (x.dtype() == DType.FLOAT32) {
             float[] src = (float[]) in.storage();
             float[] dst = (float[]) out.storage();
+            forPlanes(g.planes(), work, p -> MaxPoolKernels.forward(src, in.offset() + p * inPlane, dst, ix, p * outPlane, g, w));
+        } else if (x.dtype() == DType.INT64) {
+            long[] src = (long[]) in.storage();
+            long[] dst = (long[]) out.storage();
             forPlanes(g.planes(), work, p -> MaxPoolKernels.forward(src, in.offset() + p * inPlane, dst, ix, p * outPlane, g, w));
         } else {
             double[] src = (double[]) in.storage();
@@ -59,16 +64,25 @@ final class Pooling {
         NDArray gin = NDArray.zeros(gradOutput.dtype(), inputShape);
         int inPlane = g.iH() * g.iW();
         int outPlane = g.oH() * g.oW();
+        int total = gin.numel();
+        // An empty window (in the padding, with dilation) reports an index past its plane, and ATen then
+        // adds into the next plane: keep that, serially, instead of splitting planes across threads.
+        boolean spills = false;
+        for (int i = 0; i < indices.numel() && !spills; i++) {
+            spills = ix[ic.offset() + i] >= inPlane;
+        }
+        long work = spills ? 0 : outPlane;
+        boolean spill = spills;
         if (gradOutput.dtype() == DType.FLOAT32) {
             float[] src = (float[]) go.storage();
             float[] dst = (float[]) gin.storage();
-            forPlanes(g.planes(), outPlane, p -> MaxPoolKernels.backward(src, go.offset() + p * outPlane, ix,
-                    ic.offset() + p * outPlane, outPlane, dst, p * inPlane, inPlane));
+            forPlanes(g.planes(), work, p -> MaxPoolKernels.backward(src, go.offset() + p * outPlane, ix,
+                    ic.offset() + p * outPlane, outPlane, dst, p * inPlane, spill ? total - p * inPlane : inPlane));
         } else {
             double[] src = (double[]) go.storage();
             double[] dst = (double[]) gin.storage();
-            forPlanes(g.planes(), outPlane, p -> MaxPoolKernels.backward(src, go.offset() + p * outPlane, ix,
-                    ic.offset() + p * outPlane, outPlane, dst, p * inPlane, inPlane));
+            forPlanes(g.planes(), work, p -> MaxPoolKernels.backward(src, go.offset() + p * outPlane, ix,
+                    ic.offset() + p * outPlane, outPlane, dst, p * inPlane, spill ? total - p * inPlane : inPlane));
         }
         return gin;
     }
@@ -78,7 +92,7 @@ final class Pooling {
         Window w = PoolShapes.avgPool2dWindow(kernel, stride, padding, ceil, divisor);
         x.size(-3); // PyTorch reads input.size(-3) first: a 1-d or 2-d input fails with "Dimension out of range"
         Geometry g = PoolShapes.geometry(x.sizes(), w);
-        PoolShapes.checkFloating(x, "avg_pool2d");
+        PoolShapes.checkDtype(x, "avg_pool2d", true);
         NDArray in = x.contiguous();
         NDArray out = NDArray.empty(x.dtype(), outShape(x.sizes(), g));
         int inPlane = g.iH() * g.iW();
@@ -87,6 +101,11 @@ final class Pooling {
         if (x.dtype() == DType.FLOAT32) {
             float[] src = (float[]) in.storage();
             float[] dst = (float[]) out.storage();
+            forPlanes(g.planes(), work, p -> AvgPoolKernels.forward(src, in.offset() + p * inPlane, dst, p * outPlane,
+                    g, w, countPad, divisor));
+        } else if (x.dtype() == DType.INT64) {
+            long[] src = (long[]) in.storage();
+            long[] dst = (long[]) out.storage();
             forPlanes(g.planes(), work, p -> AvgPoolKernels.forward(src, in.offset() + p * inPlane, dst, p * outPlane,
                     g, w, countPad, divisor));
         } else {
@@ -139,10 +158,13 @@ final class Pooling {
     static NDArray adaptiveAvgPool2dKernel(NDArray x, int[] outputSize) {
         PoolShapes.checkAdaptiveOutputSize(outputSize);
         PoolShapes.checkAdaptiveInput(x.sizes());
-        PoolShapes.checkFloating(x, "adaptive_avg_pool2d");
         Geometry g = new Geometry(planes(x.sizes()), x.size(-2), x.size(-1), outputSize[0], outputSize[1]);
-        NDArray in = x.contiguous();
         NDArray out = NDArray.empty(x.dtype(), outShape(x.sizes(), g));
+        if (out.numel() == 0) {
+            return out; // ATen returns before dispatching on the dtype
+        }
+        PoolShapes.checkFloating(x, "adaptive_avg_pool2d");
+        NDArray in = x.contiguous();
         int inPlane = g.iH() * g.iW();
         int outPlane = g.oH() * g.oW();
         long work = Math.max(inPlane, outPlane);
