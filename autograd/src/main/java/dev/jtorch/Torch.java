@@ -1083,5 +1083,66 @@ public final class Torch {
     // ------------------------------------------------------------------ end of convolution
 
     // ------------------------------------------------------------------ pooling (PoolOps.java)
+    /**
+     * {@code torch.max_pool2d(input, kernel_size, stride, padding, dilation, ceil_mode)} on
+     * {@code [N, C, H, W]} or {@code [C, H, W]}: each int list has one element (both dims) or two
+     * (height, width); an empty {@code stride} means the kernel size. Records
+     * {@code MaxPool2DWithIndicesBackward0}, as PyTorch does.
+     */
+    public static Tensor maxPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
+            boolean ceilMode) {
+        return PoolOps.maxPool2dWithIndices(input, kernelSize, stride, padding, dilation, ceilMode).values();
+    }
+
+    /** {@code torch.max_pool2d_with_indices(...)}: values and int64 indices {@code h * W + w} within each plane. */
+    public static PooledWithIndices maxPool2dWithIndices(Tensor input, int[] kernelSize, int[] stride, int[] padding,
+            int[] dilation, boolean ceilMode) {
+        return PoolOps.maxPool2dWithIndices(input, kernelSize, stride, padding, dilation, ceilMode);
+    }
+
+    /**
+     * {@code torch.max_pool1d(input, kernel_size, stride, padding, dilation, ceil_mode)} on {@code [N, C, L]}
+     * or {@code [C, L]}, with its argument checks; pooled through the 2-d op ({@code SqueezeBackward1}).
+     */
+    public static Tensor maxPool1d(Tensor input, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
+            boolean ceilMode) {
+        return PoolOps.maxPool1d(input, kernelSize, stride, padding, dilation, ceilMode);
+    }
+
+    /** {@code torch.max_pool1d_with_indices(...)}: values and int64 indices along the length. */
+    public static PooledWithIndices maxPool1dWithIndices(Tensor input, int[] kernelSize, int[] stride, int[] padding,
+            int[] dilation, boolean ceilMode) {
+        return PoolOps.maxPool1dWithIndices(input, kernelSize, stride, padding, dilation, ceilMode);
+    }
+
+    /**
+     * {@code torch.nn.functional.avg_pool2d(input, kernel_size, stride, padding, ceil_mode, count_include_pad,
+     * divisor_override)}; an empty {@code stride} means the kernel size, a null {@code divisorOverride} none.
+     * Records {@code AvgPool2DBackward0}.
+     */
+    public static Tensor avgPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding, boolean ceilMode,
+            boolean countIncludePad, Integer divisorOverride) {
+        return PoolOps.avgPool2d(input, kernelSize, stride, padding, ceilMode, countIncludePad, divisorOverride);
+    }
+
+    /** {@code torch.avg_pool1d(input, kernel_size, stride, padding, ceil_mode, count_include_pad)} ({@code SqueezeBackward1}). */
+    public static Tensor avgPool1d(Tensor input, int[] kernelSize, int[] stride, int[] padding, boolean ceilMode,
+            boolean countIncludePad) {
+        return PoolOps.avgPool1d(input, kernelSize, stride, padding, ceilMode, countIncludePad);
+    }
+
+    /**
+     * {@code torch.nn.functional.adaptive_avg_pool2d(input, output_size)}: records
+     * {@code AdaptiveAvgPool2DBackward0}, or {@code MeanBackward1} for a {@code (1, 1)} output, which
+     * PyTorch computes as {@code input.mean((-1, -2), keepdim=True)}.
+     */
+    public static Tensor adaptiveAvgPool2d(Tensor input, int... outputSize) {
+        return PoolOps.adaptiveAvgPool2d(input, outputSize);
+    }
+
+    /** {@code torch.adaptive_avg_pool1d(input, output_size)} ({@code SqueezeBackward1}). */
+    public static Tensor adaptiveAvgPool1d(Tensor input, int... outputSize) {
+        return PoolOps.adaptiveAvgPool1d(input, outputSize);
+    }
     // ------------------------------------------------------------------ end of pooling
 }

@@ -1755,6 +1755,133 @@ public final class NDArray {
     // ------------------------------------------------------------------ end of convolution
 
     // ------------------------------------------------------------------ pooling (Pooling.java)
+    /**
+     * {@code torch.nn.functional.max_pool2d(self, kernel_size, stride, padding, dilation, ceil_mode,
+     * return_indices=True)} ({@code torch.max_pool2d_with_indices}) on a {@code [N, C, H, W]} or
+     * {@code [C, H, W]} array. Each int list has one element (both dims) or two (height, width); an
+     * empty {@code stride} means the kernel size. The indices are int64, {@code h * W + w} within
+     * each plane; NaN propagates as in ATen's kernel.
+     */
+    public ValuesIndices maxPool2dWithIndices(int[] kernelSize, int[] stride, int[] padding, int[] dilation,
+            boolean ceilMode) {
+        return Pooling.maxPool2dWithIndices(this, kernelSize, stride, padding, dilation, ceilMode);
+    }
+
+    /** {@code torch.max_pool2d(self, kernel_size, stride, padding, dilation, ceil_mode)}: the values only. */
+    public NDArray maxPool2d(int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
+        return Pooling.maxPool2dWithIndices(this, kernelSize, stride, padding, dilation, ceilMode).values();
+    }
+
+    /**
+     * {@code torch.ops.aten.max_pool2d_with_indices_backward}: a zero array of the input's shape with
+     * each gradient added at its index (its plane's {@code h * W + w}), outputs in order.
+     */
+    public static NDArray maxPool2dWithIndicesBackward(NDArray gradOutput, NDArray indices, int[] inputShape) {
+        return Pooling.maxPool2dBackward(gradOutput, indices, inputShape);
+    }
+
+    /**
+     * {@code torch.max_pool1d_with_indices(self, kernel_size, stride, padding, dilation, ceil_mode)} on
+     * {@code [N, C, L]} or {@code [C, L]}: through {@link #maxPool2dWithIndices} on {@code unsqueeze(-2)}, as ATen does.
+     */
+    public ValuesIndices maxPool1dWithIndices(int[] kernelSize, int[] stride, int[] padding, int[] dilation,
+            boolean ceilMode) {
+        checkPool1dArgs("max_pool1d", shape, kernelSize, stride, padding, dilation);
+        int s = stride.length == 0 ? kernelSize[0] : stride[0];
+        ValuesIndices r = unsqueeze(-2).maxPool2dWithIndices(new int[] {1, kernelSize[0]}, new int[] {1, s},
+                new int[] {0, padding[0]}, new int[] {1, dilation[0]}, ceilMode);
+        return new ValuesIndices(r.values().squeeze(-2), r.indices().squeeze(-2));
+    }
+
+    /** {@code torch.max_pool1d(self, kernel_size, stride, padding, dilation, ceil_mode)}, with its own argument checks. */
+    public NDArray maxPool1d(int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
+        checkMaxPool1dArgs(shape, kernelSize, stride, padding, dilation, ceilMode);
+        PoolShapes.checkFloating(this, "max_pool1d_impl");
+        return maxPool1dWithIndices(kernelSize, stride, padding, dilation, ceilMode).values();
+    }
+
+    /**
+     * {@code torch.nn.functional.avg_pool2d(self, kernel_size, stride, padding, ceil_mode, count_include_pad,
+     * divisor_override)}; an empty {@code stride} means the kernel size, a null {@code divisorOverride} none.
+     */
+    public NDArray avgPool2d(int[] kernelSize, int[] stride, int[] padding, boolean ceilMode, boolean countIncludePad,
+            Integer divisorOverride) {
+        return Pooling.avgPool2d(this, kernelSize, stride, padding, ceilMode, countIncludePad, divisorOverride);
+    }
+
+    /** {@code torch.ops.aten.avg_pool2d_backward}: each window's {@code grad / divisor} added over the window. */
+    public static NDArray avgPool2dBackward(NDArray gradOutput, int[] inputShape, int[] kernelSize, int[] stride,
+            int[] padding, boolean ceilMode, boolean countIncludePad, Integer divisorOverride) {
+        return Pooling.avgPool2dBackward(gradOutput, inputShape, kernelSize, stride, padding, ceilMode, countIncludePad,
+                divisorOverride);
+    }
+
+    /**
+     * {@code torch.avg_pool1d(self, kernel_size, stride, padding, ceil_mode, count_include_pad)} on
+     * {@code [N, C, L]} or {@code [C, L]}: {@link #avgPool2d} on {@code unsqueeze(-2)}, as ATen does.
+     */
+    public NDArray avgPool1d(int[] kernelSize, int[] stride, int[] padding, boolean ceilMode, boolean countIncludePad) {
+        checkPool1dArgs("avg_pool1d", shape, kernelSize, stride, padding, null);
+        int[] st = stride.length == 0 ? kernelSize : stride;
+        return unsqueeze(-2).avgPool2d(new int[] {1, kernelSize[0]}, new int[] {1, st[0]}, new int[] {0, padding[0]},
+                ceilMode, countIncludePad, null).squeeze(-2);
+    }
+
+    /**
+     * {@code torch.nn.functional.adaptive_avg_pool2d(self, output_size)}: output cell {@code i} averages
+     * input rows {@code [floor(i*H/oH), ceil((i+1)*H/oH))} (columns likewise). A {@code (1, 1)} output is
+     * {@code self.mean((-1, -2), keepdim=True)}, as in ATen.
+     */
+    public NDArray adaptiveAvgPool2d(int... outputSize) {
+        return Pooling.adaptiveAvgPool2d(this, outputSize);
+    }
+
+    /** {@code torch._adaptive_avg_pool2d(self, output_size)}: the pooling kernel, without the {@code (1, 1)} mean shortcut. */
+    public NDArray adaptiveAvgPool2dKernel(int... outputSize) {
+        return Pooling.adaptiveAvgPool2dKernel(this, outputSize);
+    }
+
+    /** {@code torch.ops.aten._adaptive_avg_pool2d_backward}: each cell's {@code grad / kh / kw} added over its window. */
+    public static NDArray adaptiveAvgPool2dBackward(NDArray gradOutput, int[] inputShape) {
+        return Pooling.adaptiveAvgPool2dBackward(gradOutput, inputShape);
+    }
+
+    /** {@code torch.adaptive_avg_pool1d(self, output_size)}: {@link #adaptiveAvgPool2d} on {@code unsqueeze(-2)}. */
+    public NDArray adaptiveAvgPool1d(int... outputSize) {
+        checkAdaptivePool1dArgs(shape, outputSize);
+        return unsqueeze(-2).adaptiveAvgPool2d(1, outputSize[0]).squeeze(-2);
+    }
+    /**
+     * The argument checks {@code torch.max_pool1d} makes (rank, list lengths, positive sizes,
+     * {@code padding <= kernel_size / 2}, a positive output size), in PyTorch's words; for code
+     * that pools through the 2-d op, as the autograd layer does.
+     */
+    public static void checkMaxPool1dArgs(int[] inputShape, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
+            boolean ceilMode) {
+        PoolShapes.checkMaxPool1d(inputShape, kernelSize, stride, padding, dilation, ceilMode);
+    }
+
+    /**
+     * The checks of ATen's 1-d pooling wrappers ({@code max_pool1d_with_indices}, {@code avg_pool1d}):
+     * a 2-d or 3-d input and one-element int lists (an empty stride means the kernel size; a null
+     * dilation is not checked).
+     */
+    public static void checkPool1dArgs(String fn, int[] inputShape, int[] kernelSize, int[] stride, int[] padding,
+            int[] dilation) {
+        PoolShapes.checkRank2or3(inputShape, fn);
+        PoolShapes.check1d(fn, "kernel_size", kernelSize);
+        PoolShapes.check1d(fn, "stride", stride.length == 0 ? kernelSize : stride);
+        PoolShapes.check1d(fn, "padding", padding);
+        if (dilation != null) {
+            PoolShapes.check1d(fn, "dilation", dilation);
+        }
+    }
+
+    /** The checks of {@code adaptive_avg_pool1d}: a 2-d or 3-d input and a one-element output size. */
+    public static void checkAdaptivePool1dArgs(int[] inputShape, int[] outputSize) {
+        PoolShapes.checkRank2or3(inputShape, "adaptive_avg_pool1d");
+        PoolShapes.check1d("adaptive_avg_pool1d", "output_size", outputSize);
+    }
     // ------------------------------------------------------------------ end of pooling
 
     // ------------------------------------------------------------------ random (Generator.java, Random.java)

@@ -1,5 +1,6 @@
 package dev.jtorch.nn.functional;
 
+import dev.jtorch.PooledWithIndices;
 import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
 import java.util.Arrays;
@@ -355,6 +356,84 @@ public final class F {
     /** {@code F.conv_transpose2d(input, weight, bias)}. */
     public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias) {
         return Torch.convTranspose2d(input, weight, bias);
+    }
+
+    /** {@code F.max_pool2d(input, kernel_size)}: stride = kernel_size, no padding, dilation 1, floor mode. */
+    public static Tensor maxPool2d(Tensor input, int kernelSize) {
+        return maxPool2d(input, new int[] {kernelSize}, new int[0], new int[] {0}, new int[] {1}, false);
+    }
+
+    /**
+     * {@code F.max_pool2d(input, kernel_size, stride, padding, dilation, ceil_mode)}: each int list has
+     * one element (both dims) or two (height, width); an empty {@code stride} means the kernel size.
+     */
+    public static Tensor maxPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
+            boolean ceilMode) {
+        return Torch.maxPool2d(input, kernelSize, stride, padding, dilation, ceilMode);
+    }
+
+    /** {@code F.max_pool2d(..., return_indices=True)}: values and int64 indices {@code h * W + w} per plane. */
+    public static PooledWithIndices maxPool2dWithIndices(Tensor input, int[] kernelSize, int[] stride, int[] padding,
+            int[] dilation, boolean ceilMode) {
+        return Torch.maxPool2dWithIndices(input, kernelSize, stride, padding, dilation, ceilMode);
+    }
+
+    /** {@code F.max_pool1d(input, kernel_size)}: stride = kernel_size, no padding, dilation 1, floor mode. */
+    public static Tensor maxPool1d(Tensor input, int kernelSize) {
+        return maxPool1d(input, kernelSize, null, 0, 1, false);
+    }
+
+    /** {@code F.max_pool1d(input, kernel_size, stride, padding, dilation, ceil_mode)}; a null stride means kernel_size. */
+    public static Tensor maxPool1d(Tensor input, int kernelSize, Integer stride, int padding, int dilation,
+            boolean ceilMode) {
+        return Torch.maxPool1d(input, new int[] {kernelSize}, stride == null ? new int[0] : new int[] {stride},
+                new int[] {padding}, new int[] {dilation}, ceilMode);
+    }
+
+    /** {@code F.max_pool1d(..., return_indices=True)}: values and int64 indices along the length. */
+    public static PooledWithIndices maxPool1dWithIndices(Tensor input, int kernelSize, Integer stride, int padding,
+            int dilation, boolean ceilMode) {
+        return Torch.maxPool1dWithIndices(input, new int[] {kernelSize}, stride == null ? new int[0] : new int[] {stride},
+                new int[] {padding}, new int[] {dilation}, ceilMode);
+    }
+
+    /** {@code F.avg_pool2d(input, kernel_size)}: stride = kernel_size, no padding. */
+    public static Tensor avgPool2d(Tensor input, int kernelSize) {
+        return avgPool2d(input, new int[] {kernelSize}, new int[0], new int[] {0}, false, true, null);
+    }
+
+    /**
+     * {@code F.avg_pool2d(input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)};
+     * an empty {@code stride} means the kernel size, a null {@code divisorOverride} none.
+     */
+    public static Tensor avgPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding, boolean ceilMode,
+            boolean countIncludePad, Integer divisorOverride) {
+        return Torch.avgPool2d(input, kernelSize, stride, padding, ceilMode, countIncludePad, divisorOverride);
+    }
+
+    /** {@code F.avg_pool1d(input, kernel_size)}: stride = kernel_size, no padding. */
+    public static Tensor avgPool1d(Tensor input, int kernelSize) {
+        return avgPool1d(input, kernelSize, null, 0, false, true);
+    }
+
+    /** {@code F.avg_pool1d(input, kernel_size, stride, padding, ceil_mode, count_include_pad)}; a null stride means kernel_size. */
+    public static Tensor avgPool1d(Tensor input, int kernelSize, Integer stride, int padding, boolean ceilMode,
+            boolean countIncludePad) {
+        return Torch.avgPool1d(input, new int[] {kernelSize}, stride == null ? new int[0] : new int[] {stride},
+                new int[] {padding}, ceilMode, countIncludePad);
+    }
+
+    /**
+     * {@code F.adaptive_avg_pool2d(input, output_size)}: one size (square output) or two. A
+     * {@code (1, 1)} output is {@code input.mean((-1, -2), keepdim=True)}, as in PyTorch.
+     */
+    public static Tensor adaptiveAvgPool2d(Tensor input, int... outputSize) {
+        return Torch.adaptiveAvgPool2d(input, outputSize.length == 1 ? new int[] {outputSize[0], outputSize[0]} : outputSize);
+    }
+
+    /** {@code F.adaptive_avg_pool1d(input, output_size)}. */
+    public static Tensor adaptiveAvgPool1d(Tensor input, int outputSize) {
+        return Torch.adaptiveAvgPool1d(input, outputSize);
     }
     // ------------------------------------------------------------------ end of convolution and pooling
 }
