@@ -142,6 +142,19 @@ public abstract class Optimizer {
         for (Consumer<Optimizer> h : List.copyOf(preHooks)) {
             h.accept(this);
         }
+        Tensor loss = doStep(closure);
+        for (Consumer<Optimizer> h : List.copyOf(postHooks)) {
+            h.accept(this);
+        }
+        return loss;
+    }
+
+    /**
+     * The step proper, between the hooks: evaluates {@code closure} (with grad enabled) when given,
+     * then {@link #updateGroup} for every group under no-grad, and returns the closure's loss.
+     * An algorithm that re-evaluates the closure inside its step ({@link LBFGS}) overrides this.
+     */
+    protected Tensor doStep(Supplier<Tensor> closure) {
         Tensor loss = null;
         if (closure != null) {
             try (GradMode.Guard ignored = GradMode.enableGrad()) {
@@ -152,9 +165,6 @@ public abstract class Optimizer {
             for (ParamGroup g : groups) {
                 updateGroup(g);
             }
-        }
-        for (Consumer<Optimizer> h : List.copyOf(postHooks)) {
-            h.accept(this);
         }
         return loss;
     }
@@ -171,9 +181,12 @@ public abstract class Optimizer {
 
     /**
      * The update of one parameter, written like PyTorch's single-tensor path; runs under no-grad.
-     * {@code state} is empty on the parameter's first update.
+     * {@code state} is empty on the parameter's first update. Every optimizer overrides this, or
+     * {@link #updateGroup}, or {@link #doStep} (which never reaches this method).
      */
-    protected abstract void update(Tensor param, Tensor grad, ParamState state, ParamGroup group);
+    protected void update(Tensor param, Tensor grad, ParamState state, ParamGroup group) {
+        throw new IllegalStateException(getClass().getSimpleName() + " overrides none of update, updateGroup and doStep");
+    }
 
     /** {@code optimizer.state[p]}, created empty on first access. */
     public final ParamState state(Tensor param) {
@@ -317,6 +330,14 @@ public abstract class Optimizer {
     }
 
     private static Object castLike(Tensor param, String key, Object value) {
+        if (value instanceof List) {
+            // PyTorch's _cast recurses into lists (LBFGS's old_dirs, old_stps, ro, al)
+            List<Object> copied = new ArrayList<>();
+            for (Object v : (List<?>) value) {
+                copied.add(castLike(param, key, v));
+            }
+            return copied;
+        }
         if (!(value instanceof Tensor)) {
             return value instanceof double[] ? ((double[]) value).clone() : value;
         }

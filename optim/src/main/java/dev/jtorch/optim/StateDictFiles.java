@@ -37,6 +37,22 @@ final class StateDictFiles {
                     JsonObject ref = new JsonObject();
                     ref.addProperty("tensor", key);
                     entry.add(name, ref);
+                } else if (isTensorList(v)) {
+                    // LBFGS keeps lists of tensors (old_dirs, old_stps, ro, al; al may hold None)
+                    JsonArray keys = new JsonArray();
+                    List<?> list = (List<?>) v;
+                    for (int k = 0; k < list.size(); k++) {
+                        if (list.get(k) == null) {
+                            keys.add(JsonNull.INSTANCE);
+                        } else {
+                            String key = "state." + id + "." + name + "." + k;
+                            tensors.put(key, ((Tensor) list.get(k)).array());
+                            keys.add(key);
+                        }
+                    }
+                    JsonObject ref = new JsonObject();
+                    ref.add("tensors", keys);
+                    entry.add(name, ref);
                 } else {
                     entry.add(name, toJson(v, "state " + id + " entry '" + name + "'"));
                 }
@@ -92,6 +108,21 @@ final class StateDictFiles {
                                 + "' refers to tensor '" + key + "', which the file does not hold");
                     }
                     values.put(v.getKey(), new Tensor(a));
+                } else if (j.isJsonObject() && j.getAsJsonObject().has("tensors")) {
+                    List<Tensor> list = new ArrayList<>();
+                    for (JsonElement k : j.getAsJsonObject().getAsJsonArray("tensors")) {
+                        if (k.isJsonNull()) {
+                            list.add(null);
+                            continue;
+                        }
+                        NDArray a = tensors.get(k.getAsString());
+                        if (a == null) {
+                            throw new IllegalArgumentException(path + ": state " + id + " entry '" + v.getKey()
+                                    + "' refers to tensor '" + k.getAsString() + "', which the file does not hold");
+                        }
+                        list.add(new Tensor(a));
+                    }
+                    values.put(v.getKey(), list);
                 } else {
                     values.put(v.getKey(), fromJson(j));
                 }
@@ -115,6 +146,19 @@ final class StateDictFiles {
             groups.add(m);
         }
         return new OptimizerStateDict(state, groups);
+    }
+
+    /** A list whose elements are all tensors or null (empty included: state lists are lists of tensors). */
+    private static boolean isTensorList(Object v) {
+        if (!(v instanceof List)) {
+            return false;
+        }
+        for (Object o : (List<?>) v) {
+            if (o != null && !(o instanceof Tensor)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static JsonElement toJson(Object v, String what) {
