@@ -102,20 +102,12 @@ public final class F {
     /**
      * {@code F.embedding(input, weight, padding_idx)}: rows of {@code weight} selected by the int64
      * {@code input}, shape {@code input.shape + [embedding_dim]}. Positions equal to {@code padding_idx}
-     * (null for none; negative counts from the end) pass no gradient to the weight.
+     * (null for none; negative counts from the end) pass no gradient to the weight. Records
+     * {@code EmbeddingBackward0}.
      */
     public static Tensor embedding(Tensor input, Tensor weight, Integer paddingIdx) {
-        int n = weight.size(0);
-        int[] shape = java.util.Arrays.copyOf(input.sizes(), input.dim() + 1);
-        shape[input.dim()] = weight.size(1);
-        Tensor idx = input.reshape(-1);
-        Tensor rows = weight.indexSelect(0, idx);
-        if (paddingIdx != null) {
-            int pad = paddingIdx < 0 ? paddingIdx + n : paddingIdx;
-            Tensor keep = idx.ne(pad).unsqueeze(1);
-            rows = Tensor.where(keep, rows, rows.detach());
-        }
-        return rows.view(shape);
+        long pad = paddingIdx == null ? -1 : paddingIdx < 0 ? paddingIdx + weight.size(0) : paddingIdx;
+        return new EmbeddingFunction(pad).apply(weight, input);
     }
 
     /** {@code F.layer_norm(input, normalized_shape, weight, bias, eps=1e-5)}. */
@@ -258,8 +250,7 @@ public final class F {
 
     /** {@code F.mse_loss(input, target, reduction)}. */
     public static Tensor mseLoss(Tensor input, Tensor target, Reduction reduction) {
-        Tensor d = input.sub(target);
-        return reduce(d.mul(d), reduction);
+        return new LossFunctions.MseLoss(reduction).apply(input, target);
     }
 
     /** {@code F.l1_loss(input, target, reduction)}. */
