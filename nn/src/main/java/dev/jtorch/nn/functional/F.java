@@ -26,6 +26,15 @@ public final class F {
         return bias == null ? out : out.add(bias);
     }
 
+    /**
+     * {@code F.bilinear(input1, input2, weight, bias)}: {@code y = x1^T A x2 + b} over the last dims,
+     * {@code weight [out, in1, in2]}, any matching batch dims; {@code bias} may be null. Records
+     * PyTorch's graph: {@code TrilinearBackward0}, then {@code ViewBackward0}, then {@code AddBackward0} with a bias.
+     */
+    public static Tensor bilinear(Tensor input1, Tensor input2, Tensor weight, Tensor bias) {
+        return Bilinear.bilinear(input1, input2, weight, bias);
+    }
+
     /** {@code F.relu(input)}. */
     public static Tensor relu(Tensor input) {
         return input.relu();
