@@ -15,12 +15,23 @@ public final class F {
     // ------------------------------------------------------------------ linear and activations
 
     /**
-     * {@code F.linear(input, weight, bias)}: {@code input @ weight.T + bias}. A 2-d input with a
-     * bias records {@code AddmmBackward0}, as in PyTorch.
+     * {@code F.linear(input, weight, bias)}: {@code input @ weight.T + bias}. As ATen's
+     * {@code at::linear}: a 2-d input with a bias records {@code AddmmBackward0}, another contiguous
+     * input with a 1-d contiguous bias {@code ViewBackward0} (addmm on the flattened input), others
+     * matmul then add ({@code AddBackward0}).
      */
     public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
         if (input.dim() == 2 && bias != null) {
             return Torch.addmm(bias, input, weight.t());
+        }
+        boolean fusableBias = bias != null && bias.isContiguous() && (bias.dim() == 1 || bias.squeeze().dim() == 1);
+        if (fusableBias && input.dim() > 0 && input.isContiguous()) {
+            // at::linear's _flatten_nd_linear: addmm on the flattened [*, in], then a view (ViewBackward0)
+            int last = input.dim() - 1;
+            Tensor out = Torch.addmm(bias, input.reshape(-1, input.size(last)), weight.t());
+            int[] shape = Arrays.copyOf(input.sizes(), input.dim());
+            shape[last] = out.size(1);
+            return out.view(shape);
         }
         Tensor out = input.matmul(weight.t());
         return bias == null ? out : out.add(bias);
