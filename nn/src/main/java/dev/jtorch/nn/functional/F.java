@@ -185,7 +185,8 @@ public final class F {
             perm[i - 1] = i;
         }
         Tensor flat = input.permute(perm).reshape(-1, c);
-        Tensor out = new NllLoss(weight, reduction.key, ignoreIndex).apply(flat, target.reshape(-1));
+        // ATen's nll_loss_nd runs nll_loss2d here (NllLoss2DBackward0; ViewBackward0 for reduction='none')
+        Tensor out = new NllLoss(weight, reduction.key, ignoreIndex, "NllLoss2DBackward0").apply(flat, target.reshape(-1));
         return reduction == Reduction.NONE ? out.reshape(target.sizes()) : out;
     }
 
@@ -248,7 +249,8 @@ public final class F {
         }
         switch (reduction) {
             case MEAN:
-                return prod.sum().neg().div((double) logp.numel() / c);
+                // ATen: -(input * target).sum() / (numel / n_classes), a C++ Scalar division (DivBackward1)
+                return new LossFunctions.DivScalar((double) (logp.numel() / c)).apply(prod.sum().neg());
             case SUM:
                 return prod.sum().neg();
             default:

@@ -255,4 +255,31 @@ final class LossFunctions {
             return "BinaryCrossEntropyWithLogitsBackward0";
         }
     }
+
+    /**
+     * {@code at::div(Tensor, Scalar)} as ATen's C++ calls it inside composite losses ({@code DivBackward1};
+     * Python's {@code tensor / number} records {@code DivBackward0} instead): d self = grad / other.
+     */
+    static final class DivScalar extends Function {
+        private final double other;
+
+        DivScalar(double other) {
+            this.other = other;
+        }
+
+        @Override
+        protected Tensor forward(Context ctx, Tensor... in) {
+            return in[0].div(other);
+        }
+
+        @Override
+        protected Tensor[] backward(Context ctx, Tensor g) {
+            return new Tensor[] {g.div(other)};
+        }
+
+        @Override
+        protected String name() {
+            return "DivBackward1";
+        }
+    }
 }
