@@ -10,8 +10,8 @@ import dev.jtorch.tensor.kernel.Erf;
  * glibc's single-precision fdlibm port ({@code sysdeps/ieee754/flt-32/s_erff.c}), reproduced here in
  * float arithmetic, and {@code expf}/{@code logf} are correctly rounded in glibc (as the rounded
  * double results are, up to their last-ulp misroundings), so float32 results are PyTorch's bit for
- * bit except about 1 in 10^4 arguments with {@code |y| > 0.7} (the {@code logf}/{@code expf}
- * paths), which differ by an ulp. fdlibm notice for the
+ * bit except about 1 in 2*10^4 uniform arguments, all with {@code |erfinv(y)| > 0.7} (the
+ * {@code logf}/{@code expf} paths), which differ by up to 3 ulps (23 of 4*10^5 in the conformance test). fdlibm notice for the
  * {@code erff} port, which its license asks to preserve:
  *
  * <pre>
