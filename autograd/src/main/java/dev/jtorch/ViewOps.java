@@ -94,6 +94,9 @@ final class ViewOps {
 
     static Tensor flatten(Tensor t, int start, int end) {
         int[] shape = t.array().flatten(start, end).sizes();
+        if (t.dim() > 0 && shape.length == t.dim()) {
+            return t; // start_dim == end_dim: PyTorch returns self (no node)
+        }
         return reshape(t, shape);
     }
 

@@ -1363,6 +1363,21 @@ public final class NDArray {
         return LinAlg.addmm(input, mat1, mat2, 1, 1);
     }
 
+    /**
+     * {@code torch.linalg.qr(self, mode)}: {@code {Q, R}} with {@code self = Q R}, Q with orthonormal
+     * columns and R upper triangular, by Householder reflections in double precision; mode
+     * {@code "reduced"} (Q {@code [*, m, k]}, R {@code [*, k, n]}, k = min(m, n)), {@code "complete"}
+     * or {@code "r"} (Q empty). Agrees with LAPACK to rounding (the column signs follow LAPACK's convention).
+     */
+    public NDArray[] linalgQr(String mode) {
+        return Qr.qr(this, mode);
+    }
+
+    /** {@code torch.linalg.qr(self)} in the default {@code "reduced"} mode. */
+    public NDArray[] linalgQr() {
+        return Qr.qr(this, "reduced");
+    }
+
     // ------------------------------------------------------------------ end of linear algebra
 
     // ------------------------------------------------------------------ indexing and joining (Indexing.java, Joining.java)

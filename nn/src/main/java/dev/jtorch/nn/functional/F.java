@@ -16,15 +16,35 @@ public final class F {
     // ------------------------------------------------------------------ linear and activations
 
     /**
-     * {@code F.linear(input, weight, bias)}: {@code input @ weight.T + bias}. A 2-d input with a
-     * bias records {@code AddmmBackward0}, as in PyTorch.
+     * {@code F.linear(input, weight, bias)}: {@code input @ weight.T + bias}. As ATen's
+     * {@code at::linear}: a 2-d input with a bias records {@code AddmmBackward0}, another contiguous
+     * input with a 1-d contiguous bias {@code ViewBackward0} (addmm on the flattened input), others
+     * matmul then add ({@code AddBackward0}).
      */
     public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
         if (input.dim() == 2 && bias != null) {
             return Torch.addmm(bias, input, weight.t());
         }
+        boolean fusableBias = bias != null && bias.isContiguous() && (bias.dim() == 1 || bias.squeeze().dim() == 1);
+        if (fusableBias && input.dim() > 0 && input.isContiguous()) {
+            // at::linear's _flatten_nd_linear: addmm on the flattened [*, in], then a view (ViewBackward0)
+            int last = input.dim() - 1;
+            Tensor out = Torch.addmm(bias, input.reshape(-1, input.size(last)), weight.t());
+            int[] shape = Arrays.copyOf(input.sizes(), input.dim());
+            shape[last] = out.size(1);
+            return out.view(shape);
+        }
         Tensor out = input.matmul(weight.t());
         return bias == null ? out : out.add(bias);
+    }
+
+    /**
+     * {@code F.bilinear(input1, input2, weight, bias)}: {@code y = x1^T A x2 + b} over the last dims,
+     * {@code weight [out, in1, in2]}, any matching batch dims; {@code bias} may be null. Records
+     * PyTorch's graph: {@code TrilinearBackward0}, then {@code ViewBackward0}, then {@code AddBackward0} with a bias.
+     */
+    public static Tensor bilinear(Tensor input1, Tensor input2, Tensor weight, Tensor bias) {
+        return Bilinear.bilinear(input1, input2, weight, bias);
     }
 
     /** {@code F.relu(input)}. */
@@ -103,20 +123,12 @@ public final class F {
     /**
      * {@code F.embedding(input, weight, padding_idx)}: rows of {@code weight} selected by the int64
      * {@code input}, shape {@code input.shape + [embedding_dim]}. Positions equal to {@code padding_idx}
-     * (null for none; negative counts from the end) pass no gradient to the weight.
+     * (null for none; negative counts from the end) pass no gradient to the weight. Records
+     * {@code EmbeddingBackward0}.
      */
     public static Tensor embedding(Tensor input, Tensor weight, Integer paddingIdx) {
-        int n = weight.size(0);
-        int[] shape = java.util.Arrays.copyOf(input.sizes(), input.dim() + 1);
-        shape[input.dim()] = weight.size(1);
-        Tensor idx = input.reshape(-1);
-        Tensor rows = weight.indexSelect(0, idx);
-        if (paddingIdx != null) {
-            int pad = paddingIdx < 0 ? paddingIdx + n : paddingIdx;
-            Tensor keep = idx.ne(pad).unsqueeze(1);
-            rows = Tensor.where(keep, rows, rows.detach());
-        }
-        return rows.view(shape);
+        long pad = paddingIdx == null ? -1 : paddingIdx < 0 ? paddingIdx + weight.size(0) : paddingIdx;
+        return new EmbeddingFunction(pad).apply(weight, input);
     }
 
     /** {@code F.layer_norm(input, normalized_shape, weight, bias, eps=1e-5)}. */
@@ -174,7 +186,8 @@ public final class F {
             perm[i - 1] = i;
         }
         Tensor flat = input.permute(perm).reshape(-1, c);
-        Tensor out = new NllLoss(weight, reduction.key, ignoreIndex).apply(flat, target.reshape(-1));
+        // ATen's nll_loss_nd runs nll_loss2d here (NllLoss2DBackward0; ViewBackward0 for reduction='none')
+        Tensor out = new NllLoss(weight, reduction.key, ignoreIndex, "NllLoss2DBackward0").apply(flat, target.reshape(-1));
         return reduction == Reduction.NONE ? out.reshape(target.sizes()) : out;
     }
 
@@ -237,7 +250,8 @@ public final class F {
         }
         switch (reduction) {
             case MEAN:
-                return prod.sum().neg().div((double) logp.numel() / c);
+                // ATen: -(input * target).sum() / (numel / n_classes), a C++ Scalar division (DivBackward1)
+                return new LossFunctions.DivScalar((double) (logp.numel() / c)).apply(prod.sum().neg());
             case SUM:
                 return prod.sum().neg();
             default:
@@ -259,8 +273,7 @@ public final class F {
 
     /** {@code F.mse_loss(input, target, reduction)}. */
     public static Tensor mseLoss(Tensor input, Tensor target, Reduction reduction) {
-        Tensor d = input.sub(target);
-        return reduce(d.mul(d), reduction);
+        return new LossFunctions.MseLoss(reduction).apply(input, target);
     }
 
     /** {@code F.l1_loss(input, target, reduction)}. */

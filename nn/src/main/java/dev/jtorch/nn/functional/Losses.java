@@ -4,9 +4,10 @@ import dev.jtorch.Tensor;
 import java.util.Arrays;
 
 /**
- * Elementwise losses composed from autograd ops, following PyTorch's formulas in
- * {@code aten/src/ATen/native/Loss.cpp} (values within float32 rounding of PyTorch; the
- * {@code grad_fn} is the last composed op rather than PyTorch's fused {@code *LossBackward0}).
+ * Elementwise losses following PyTorch's formulas in {@code aten/src/ATen/native/Loss.cpp} (values
+ * within float32 rounding of PyTorch). Losses that PyTorch records as one node are one
+ * {@link LossFunctions} node here; {@code l1_loss} and {@code kl_div}, composite in PyTorch, are
+ * composed the same way, so every loss records PyTorch's {@code grad_fn}.
  */
 final class Losses {
     private Losses() {}
@@ -37,13 +38,7 @@ final class Losses {
         if (beta < 0) {
             throw new IllegalArgumentException("smooth_l1_loss does not support negative values for beta.");
         }
-        if (beta == 0) {
-            return l1(input, target, reduction);
-        }
-        Tensor d = input.sub(target).abs();
-        Tensor quad = d.mul(d).mul(0.5).div(beta);
-        Tensor lin = d.sub(0.5 * beta);
-        return F.reduce(Tensor.where(d.lt(beta), quad, lin), reduction);
+        return new LossFunctions.SmoothL1Loss(reduction, beta).apply(input, target);
     }
 
     /** {@code F.huber_loss}: 0.5 d^2 where |d| < delta, else delta (|d| - 0.5 delta). */
@@ -51,10 +46,7 @@ final class Losses {
         if (delta <= 0) {
             throw new IllegalArgumentException("huber_loss does not support non-positive values for delta.");
         }
-        Tensor d = input.sub(target).abs();
-        Tensor quad = d.mul(d).mul(0.5);
-        Tensor lin = d.sub(0.5 * delta).mul(delta);
-        return F.reduce(Tensor.where(d.lt(delta), quad, lin), reduction);
+        return new LossFunctions.HuberLoss(reduction, delta).apply(input, target);
     }
 
     /**
@@ -67,13 +59,7 @@ final class Losses {
         if (x.lt(0).logicalOr(x.gt(1)).any().item() != 0) {
             throw new IllegalArgumentException("all elements of input should be between 0 and 1");
         }
-        Tensor logx = input.log().clampMin(-100);
-        Tensor log1mx = input.neg().log1p().clampMin(-100);
-        Tensor loss = target.sub(1).mul(log1mx).sub(target.mul(logx));
-        if (weight != null) {
-            loss = loss.mul(weight);
-        }
-        return F.reduce(loss, reduction);
+        return new LossFunctions.BinaryCrossEntropy(reduction).apply(input, target, weight);
     }
 
     /**
@@ -83,15 +69,7 @@ final class Losses {
      */
     static Tensor bceWithLogits(Tensor input, Tensor target, Tensor weight, Tensor posWeight, F.Reduction reduction) {
         checkSameSize(input, target, "binary_cross_entropy_with_logits");
-        Tensor logSigmoid = input.clampMax(0).sub(input.abs().neg().exp().log1p());
-        if (posWeight != null) {
-            logSigmoid = logSigmoid.mul(posWeight.sub(1).mul(target).add(1));
-        }
-        Tensor loss = target.rsub(1).mul(input).sub(logSigmoid);
-        if (weight != null) {
-            loss = loss.mul(weight);
-        }
-        return F.reduce(loss, reduction);
+        return new LossFunctions.BinaryCrossEntropyWithLogits(reduction).apply(input, target, weight, posWeight);
     }
 
     /**

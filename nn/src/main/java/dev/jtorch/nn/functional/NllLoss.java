@@ -20,10 +20,18 @@ final class NllLoss extends Function {
     private int[] inputShape;
     private double totalWeight;
 
+    private final String name;
+
     NllLoss(Tensor weight, String reduction, long ignoreIndex) {
+        this(weight, reduction, ignoreIndex, "NllLossBackward0");
+    }
+
+    /** With the node name PyTorch records: {@code NllLoss2DBackward0} for the flattened N-d loss. */
+    NllLoss(Tensor weight, String reduction, long ignoreIndex, String name) {
         this.weight = weight;
         this.reduction = reduction;
         this.ignoreIndex = ignoreIndex;
+        this.name = name;
     }
 
     @Override
@@ -154,7 +162,7 @@ final class NllLoss extends Function {
 
     @Override
     protected String name() {
-        return "NllLossBackward0";
+        return name;
     }
 
     /** The gradient of NLL with respect to its input: linear in the incoming gradient, so itself differentiable. */

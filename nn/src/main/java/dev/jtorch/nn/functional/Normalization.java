@@ -1,13 +1,12 @@
 package dev.jtorch.nn.functional;
 
 import dev.jtorch.Tensor;
-import dev.jtorch.Torch;
-import dev.jtorch.autograd.GradMode;
 import java.util.Arrays;
 
 /**
- * Layer, batch and group normalisation composed from autograd ops: {@code (x - mean) * rsqrt(var + eps)}
- * with the biased variance, then the affine transform, as PyTorch's CPU kernels compute it.
+ * Layer, batch and group normalisation: argument checks in PyTorch's words, then one
+ * {@link NormFunctions} node computing {@code (x - mean) * rsqrt(var + eps)} with the biased
+ * variance and the affine transform, as PyTorch's CPU kernels do.
  */
 final class Normalization {
     private Normalization() {}
@@ -30,16 +29,7 @@ final class Normalization {
         for (int i = 0; i < k; i++) {
             dims[i] = s.length - k + i;
         }
-        Tensor mean = input.mean(dims, true);
-        Tensor var = input.var(dims, false, true);
-        Tensor out = input.sub(mean).mul(var.add(eps).rsqrt());
-        if (weight != null) {
-            out = out.mul(weight);
-        }
-        if (bias != null) {
-            out = out.add(bias);
-        }
-        return out;
+        return new NormFunctions.NativeLayerNorm(dims, eps).apply(input, weight, bias);
     }
 
     /** The shape that broadcasts a per-channel vector against {@code [N, C, *]} input. */
@@ -53,44 +43,14 @@ final class Normalization {
     static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
             boolean training, double momentum, double eps) {
         int[] s = input.sizes();
-        int c = s[1];
-        int[] cs = channelShape(s.length, c);
-        Tensor mean;
-        Tensor var;
         if (training) {
-            int[] dims = new int[s.length - 1];
-            long count = s[0];
-            dims[0] = 0;
-            for (int i = 2; i < s.length; i++) {
-                dims[i - 1] = i;
-                count *= s[i];
-            }
+            long count = input.numel() / s[1];
             if (count <= 1) {
                 throw new IllegalArgumentException("Expected more than 1 value per channel when training, got input size "
                         + Losses.size(input));
             }
-            mean = input.mean(dims, true);
-            var = input.var(dims, false, true);
-            if (runningMean != null) {
-                try (GradMode.Guard g = Torch.noGrad()) {
-                    Tensor m = mean.detach().view(c);
-                    Tensor unbiased = var.detach().view(c).mul((double) count / (count - 1));
-                    runningMean.mul_(1 - momentum).add_(m.mul(momentum));
-                    runningVar.mul_(1 - momentum).add_(unbiased.mul(momentum));
-                }
-            }
-        } else {
-            mean = runningMean.view(cs);
-            var = runningVar.view(cs);
         }
-        Tensor out = input.sub(mean).mul(var.add(eps).rsqrt());
-        if (weight != null) {
-            out = out.mul(weight.view(cs));
-        }
-        if (bias != null) {
-            out = out.add(bias.view(cs));
-        }
-        return out;
+        return new NormFunctions.NativeBatchNorm(runningMean, runningVar, training, momentum, eps).apply(input, weight, bias);
     }
 
     static Tensor groupNorm(Tensor input, int numGroups, Tensor weight, Tensor bias, double eps) {
@@ -99,17 +59,6 @@ final class Normalization {
             throw new IllegalArgumentException("Expected number of channels in input to be divisible by num_groups, but got input of shape "
                     + Losses.size(input) + " and num_groups=" + numGroups);
         }
-        Tensor x = input.reshape(s[0], numGroups, -1);
-        Tensor mean = x.mean(new int[] {2}, true);
-        Tensor var = x.var(new int[] {2}, false, true);
-        Tensor out = x.sub(mean).mul(var.add(eps).rsqrt()).reshape(s);
-        int[] cs = channelShape(s.length, s[1]);
-        if (weight != null) {
-            out = out.mul(weight.view(cs));
-        }
-        if (bias != null) {
-            out = out.add(bias.view(cs));
-        }
-        return out;
+        return new NormFunctions.NativeGroupNorm(numGroups, eps).apply(input, weight, bias);
     }
 }

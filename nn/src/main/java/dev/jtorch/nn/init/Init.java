@@ -2,8 +2,10 @@ package dev.jtorch.nn.init;
 
 import dev.jtorch.Tensor;
 import dev.jtorch.autograd.GradMode;
+import dev.jtorch.tensor.DType;
 import dev.jtorch.tensor.Generator;
 import dev.jtorch.tensor.NDArray;
+import dev.jtorch.tensor.kernel.Erf;
 
 /**
  * {@code torch.nn.init}: in-place initialisers that draw the same random numbers in the same
@@ -187,5 +189,104 @@ public final class Init {
         // a**2 in Python: 5.000000000000001 for a = sqrt(5); Java's a * a gives the same double
         double gain = "leaky_relu".equals(nonlinearity) ? Math.sqrt(2.0 / (1 + a * a)) : calculateGain(nonlinearity, a);
         return gain / Math.sqrt(fan);
+    }
+
+    /** {@code trunc_normal_(tensor, mean=0, std=1, a=-2, b=2)}. */
+    public static Tensor truncNormal_(Tensor t) {
+        return truncNormal_(t, 0, 1, -2, 2);
+    }
+
+    /** {@code trunc_normal_(tensor, mean, std, a, b)} on the global generator. */
+    public static Tensor truncNormal_(Tensor t, double mean, double std, double a, double b) {
+        return truncNormal_(t, mean, std, a, b, Generator.defaultGenerator());
+    }
+
+    /**
+     * {@code trunc_normal_(tensor, mean, std, a, b, generator)}: PyTorch's {@code _no_grad_trunc_normal_}
+     * operation by operation, so the values are PyTorch's: with {@code l = cdf((a - mean) / std)} and
+     * {@code u = cdf((b - mean) / std)} (Python doubles), {@code uniform_(2l - 1, 2u - 1)},
+     * {@code erfinv_()}, {@code mul_(std * sqrt(2))}, {@code add_(mean)}, {@code clamp_(a, b)}.
+     * PyTorch warns when the mean is more than 2 std outside [a, b]; this port does not print the warning.
+     */
+    public static Tensor truncNormal_(Tensor t, double mean, double std, double a, double b, Generator g) {
+        double l = normCdf((a - mean) / std);
+        double u = normCdf((b - mean) / std);
+        try (GradMode.Guard ignored = GradMode.noGrad()) {
+            NDArray x = t.array();
+            x.uniform_(2 * l - 1, 2 * u - 1, g);
+            erfinv_(x);
+            x.mul_(std * Math.sqrt(2.0));
+            x.add_(mean);
+            x.clamp_(a, b);
+            t.bumpVersion();
+        }
+        return t;
+    }
+
+    /** Python's {@code (1. + math.erf(x / math.sqrt(2.))) / 2.}. */
+    private static double normCdf(double x) {
+        return (1.0 + Erf.erf(x / Math.sqrt(2.0))) / 2.0;
+    }
+
+    /** {@code x.erfinv_()} with PyTorch's CPU {@code calc_erfinv} in the tensor's precision. */
+    private static void erfinv_(NDArray x) {
+        if (x.dtype() == DType.FLOAT32) {
+            float[] v = x.toFloatArray();
+            for (int i = 0; i < v.length; i++) {
+                v[i] = Erfinv.erfinv(v[i]);
+            }
+            x.copy_(NDArray.wrap(v, x.sizes()));
+        } else if (x.dtype() == DType.FLOAT64) {
+            double[] v = x.toDoubleArray();
+            for (int i = 0; i < v.length; i++) {
+                v[i] = Erfinv.erfinv(v[i]);
+            }
+            x.copy_(NDArray.wrap(v, x.sizes()));
+        } else {
+            throw new IllegalArgumentException("\"erfinv_cpu\" not implemented for '" + x.dtype().scalarTypeName() + "'");
+        }
+    }
+
+    /** {@code orthogonal_(tensor, gain=1)}. */
+    public static Tensor orthogonal_(Tensor t) {
+        return orthogonal_(t, 1.0);
+    }
+
+    /** {@code orthogonal_(tensor, gain)} on the global generator. */
+    public static Tensor orthogonal_(Tensor t, double gain) {
+        return orthogonal_(t, gain, Generator.defaultGenerator());
+    }
+
+    /**
+     * {@code orthogonal_(tensor, gain, generator)}: as PyTorch, {@code normal_(0, 1)} into a new
+     * {@code (rows, numel / rows)} matrix, transposed when rows < cols, {@code Q, R = linalg.qr(.)},
+     * {@code Q *= sign(diag(R))}, transposed back, copied into the tensor, times {@code gain}. The
+     * random draws are PyTorch's; Q agrees with LAPACK's to rounding (Householder QR in double).
+     */
+    public static Tensor orthogonal_(Tensor t, double gain, Generator g) {
+        if (t.dim() < 2) {
+            throw new IllegalArgumentException("Only tensors with 2 or more dimensions are supported");
+        }
+        if (t.numel() == 0) {
+            return t;
+        }
+        int rows = t.size(0);
+        int cols = t.numel() / rows;
+        try (GradMode.Guard ignored = GradMode.noGrad()) {
+            NDArray flat = NDArray.empty(t.dtype(), rows, cols).normal_(0, 1, g);
+            if (rows < cols) {
+                flat = flat.t();
+            }
+            NDArray[] qr = flat.linalgQr();
+            NDArray q = qr[0];
+            q.mul_(qr[1].diagonal().sign());
+            if (rows < cols) {
+                q = q.t();
+            }
+            t.array().view(q.sizes()).copy_(q);
+            t.array().mul_(gain);
+            t.bumpVersion();
+        }
+        return t;
     }
 }
