@@ -19,6 +19,7 @@ public final class Workloads {
         List<Workload> all = new ArrayList<>();
         all.addAll(ElementwiseWorkloads.all());
         all.addAll(KernelWorkloads.all());
+        all.addAll(TrainingWorkloads.all());
         Set<String> seen = new HashSet<>();
         for (Workload w : all) {
             if (!seen.add(w.name())) {
