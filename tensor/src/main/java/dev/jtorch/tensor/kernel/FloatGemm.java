@@ -215,11 +215,13 @@ final class FloatGemm {
                     }
                 }
             } else {
-                for (int j = 0; j < nr; j++) {
-                    int s = src + j * cs;
-                    int d = d0 + j;
-                    for (int p = 0; p < kc; p++) {
-                        bp[d + p * NR] = b[s + p * rs];
+                // a transposed B: walk p outermost so each write is sequential and the nr source
+                // rows advance together (writing down the panel's columns touches a new cache line per element)
+                for (int p = 0; p < kc; p++) {
+                    int s = src + p * rs;
+                    int d = d0 + p * NR;
+                    for (int j = 0; j < nr; j++) {
+                        bp[d + j] = b[s + j * cs];
                     }
                 }
             }
