@@ -27,7 +27,8 @@ import org.bytedeco.pytorch.global.torch;
  * {@code Model0} (Linear 3-3, ReLU, Linear 3-2, ReLU, Linear 2-3, cross entropy on the notebook's
  * three samples), and one step of an MLP 784-256-128-10 (ReLU) on a batch of 128 with cross entropy
  * and the same SGD. An iteration is what a training loop does: forward, loss, {@code zero_grad},
- * backward, {@code step}; it returns the loss.
+ * backward, {@code step}; it returns the loss. The MLP's labels rotate each step (see
+ * {@link #mlpTargets}) so that it stays in the regime of a real training run.
  *
  * <p>Both sides build the same model from the same weights (the workload's inputs, copied into
  * {@code nn.Linear} modules on each side; the MLP's are scaled by {@code 1/sqrt(fan_in)} so the
@@ -81,11 +82,17 @@ final class TrainingWorkloads {
         return seed ? 1.0 : 1.0 / Math.sqrt(fanIn);
     }
 
-    /** The targets of the MLP's batch: a fixed pattern over the classes. */
-    static long[] mlpTargets(int batch, int classes) {
+    /**
+     * The MLP's targets at step {@code step}: a fixed pattern over the classes, shifted by one class
+     * per step (so {@code classes} distinct target sets, used in turn). A batch whose labels never
+     * change is memorised within a few hundred steps; its softmax then saturates, the probabilities
+     * of the wrong classes become subnormal floats, and the benchmark would time subnormal
+     * arithmetic (measured: libtorch's step 50 to 100 times slower) instead of a training step.
+     */
+    static long[] mlpTargets(int batch, int classes, int step) {
         long[] z = new long[batch];
         for (int i = 0; i < batch; i++) {
-            z[i] = (i * 7L) % classes;
+            z[i] = (i * 7L + step) % classes;
         }
         return z;
     }
@@ -107,13 +114,18 @@ final class TrainingWorkloads {
             layers.add(lin);
         }
         Tensor x = seed ? new Tensor(NDArray.wrap(MODEL0_X.clone(), new int[] {3, 3})) : new Tensor(in.get(in.size() - 1));
-        long[] z = seed ? MODEL0_Z : mlpTargets(x.size(0), widths[widths.length - 1]);
-        Tensor targets = new Tensor(NDArray.wrap(z.clone(), new int[] {z.length}));
+        int classes = widths[widths.length - 1];
+        Tensor[] targets = new Tensor[seed ? 1 : classes];
+        for (int t = 0; t < targets.length; t++) {
+            long[] z = seed ? MODEL0_Z.clone() : mlpTargets(x.size(0), classes, t);
+            targets[t] = new Tensor(NDArray.wrap(z, new int[] {z.length}));
+        }
         Module model = net;
         CrossEntropyLoss criterion = new CrossEntropyLoss();
         SGD opt = new SGD(model.parameters(), SGD.options().lr(LR).momentum(MOMENTUM));
+        int[] step = {0};
         return () -> {
-            Tensor loss = criterion.forward(model.forward(x), targets);
+            Tensor loss = criterion.forward(model.forward(x), targets[step[0]++ % targets.length]);
             opt.zeroGrad();
             loss.backward();
             opt.step();
@@ -136,19 +148,23 @@ final class TrainingWorkloads {
             params.push_back(lin.bias());
         }
         org.bytedeco.pytorch.Tensor x = seed ? Libtorch.tensor(MODEL0_X, new int[] {3, 3}) : in.get(in.size() - 1);
-        long[] z = seed ? MODEL0_Z : mlpTargets((int) x.size(0), widths[widths.length - 1]);
-        org.bytedeco.pytorch.Tensor targets = torch.from_blob(new LongPointer(z), new long[] {z.length},
-                new TensorOptions(torch.ScalarType.Long)).clone();
+        int classes = widths[widths.length - 1];
+        org.bytedeco.pytorch.Tensor[] targets = new org.bytedeco.pytorch.Tensor[seed ? 1 : classes];
+        for (int t = 0; t < targets.length; t++) {
+            long[] z = seed ? MODEL0_Z : mlpTargets((int) x.size(0), classes, t);
+            targets[t] = torch.from_blob(new LongPointer(z), new long[] {z.length}, new TensorOptions(torch.ScalarType.Long)).clone();
+        }
         CrossEntropyLossImpl criterion = new CrossEntropyLossImpl();
         SGDOptions options = new SGDOptions(LR);
         options.momentum().put(MOMENTUM);
         org.bytedeco.pytorch.SGD opt = new org.bytedeco.pytorch.SGD(params, options);
+        int[] step = {0};
         return () -> {
             org.bytedeco.pytorch.Tensor h = x;
             for (int l = 0; l < layers.size(); l++) {
                 h = layers.get(l).forward(l > 0 ? torch.relu(h) : h);
             }
-            org.bytedeco.pytorch.Tensor loss = criterion.forward(h, targets);
+            org.bytedeco.pytorch.Tensor loss = criterion.forward(h, targets[step[0]++ % targets.length]);
             opt.zero_grad();
             loss.backward();
             opt.step();
