@@ -86,8 +86,8 @@ final class TrainingWorkloads {
      * The MLP's targets at step {@code step}: a fixed pattern over the classes, shifted by one class
      * per step (so {@code classes} distinct target sets, used in turn). A batch whose labels never
      * change is memorised within a few hundred steps; its softmax then saturates, the probabilities
-     * of the wrong classes become subnormal floats, and the benchmark would time subnormal
-     * arithmetic (measured: libtorch's step 50 to 100 times slower) instead of a training step.
+     * of the wrong classes head for subnormal floats (slow on x86 in both frameworks), and the
+     * benchmark would drift away from timing an ordinary training step.
      */
     static long[] mlpTargets(int batch, int classes, int step) {
         long[] z = new long[batch];
