@@ -68,6 +68,29 @@ final class InPlaceOps {
             return in[0];
         }
 
+        /**
+         * {@link #apply}, without building a node when none would be recorded (grad mode off, as in
+         * every optimizer step, or no input requiring grad): the kernel writes and self's version is
+         * bumped, which is all the recorded path does then.
+         */
+        Tensor run(Tensor... in) {
+            if (GradMode.isEnabled() && anyRequiresGrad(in)) {
+                return apply(in);
+            }
+            kernel.accept(Op.arrays(in));
+            in[0].bumpVersion();
+            return in[0];
+        }
+
+        private static boolean anyRequiresGrad(Tensor[] in) {
+            for (Tensor t : in) {
+                if (t != null && t.requiresGrad()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         @Override
         protected Tensor[] backward(Context ctx, Tensor g) {
             return Op.run(backward, saved, arity, ctx, g);
@@ -83,114 +106,114 @@ final class InPlaceOps {
     static Tensor unary(Tensor self, String name, int saves, Consumer<NDArray> kernel, UnaryMathOps.Grad grad) {
         boolean result = (saves & Op.RESULT) != 0;
         return new InPlace(name, ctx -> saves, a -> kernel.accept(a[0]),
-                (ctx, g, x, r) -> grads(grad.apply(g, result ? r : x[0]))).apply(self);
+                (ctx, g, x, r) -> grads(grad.apply(g, result ? r : x[0]))).run(self);
     }
 
     /** A piecewise-constant in-place op: a zero gradient. */
     static Tensor constant(Tensor self, String name, Consumer<NDArray> kernel) {
         return new InPlace(name, ctx -> Op.NONE, a -> kernel.accept(a[0]), (ctx, g, x, r) -> grads(Tensor.zerosLike(g)))
-                .apply(self);
+                .run(self);
     }
 
     // ------------------------------------------------------------------ arithmetic
 
     static Tensor add_(Tensor self, Tensor other, double alpha) {
         return new InPlace("AddBackward0", ctx -> Op.NONE, a -> { if (alpha == 1) a[0].add_(a[1]); else a[0].add_(a[1], alpha); },
-                (ctx, g, x, r) -> grads(g, ifNeeded(ctx, 1, () -> alpha == 1 ? g : g.mul(alpha)))).apply(self, other);
+                (ctx, g, x, r) -> grads(g, ifNeeded(ctx, 1, () -> alpha == 1 ? g : g.mul(alpha)))).run(self, other);
     }
 
     static Tensor add_(Tensor self, Tensor other, long alpha) {
         return new InPlace("AddBackward0", ctx -> Op.NONE, a -> a[0].add_(a[1], alpha),
-                (ctx, g, x, r) -> grads(g, ifNeeded(ctx, 1, () -> alpha == 1 ? g : g.mul(alpha)))).apply(self, other);
+                (ctx, g, x, r) -> grads(g, ifNeeded(ctx, 1, () -> alpha == 1 ? g : g.mul(alpha)))).run(self, other);
     }
 
     static Tensor sub_(Tensor self, Tensor other, double alpha) {
         return new InPlace("SubBackward0", ctx -> Op.NONE, a -> { if (alpha == 1) a[0].sub_(a[1]); else a[0].sub_(a[1], alpha); },
-                (ctx, g, x, r) -> grads(g, ifNeeded(ctx, 1, () -> alpha == 1 ? g.neg() : g.neg().mul(alpha)))).apply(self, other);
+                (ctx, g, x, r) -> grads(g, ifNeeded(ctx, 1, () -> alpha == 1 ? g.neg() : g.neg().mul(alpha)))).run(self, other);
     }
 
     /** {@code self op= v} with a Python scalar: the gradient {@code grad} (add, sub) or {@code grad * v} style (mul, div). */
     static Tensor scalar(Tensor self, String name, Consumer<NDArray> kernel, UnaryMathOps.Grad grad) {
         return new InPlace(name, ctx -> Op.NONE, a -> kernel.accept(a[0]), (ctx, g, x, r) -> grads(grad.apply(g, null)))
-                .apply(self);
+                .run(self);
     }
 
     static Tensor mul_(Tensor self, Tensor other) {
         return new InPlace("MulBackward0", ctx -> saveIf(ctx, 0, Op.X1) | saveIf(ctx, 1, Op.X0), a -> a[0].mul_(a[1]),
-                PointwiseOps.MUL_GRADS).apply(self, other);
+                PointwiseOps.MUL_GRADS).run(self, other);
     }
 
     static Tensor div_(Tensor self, Tensor other) {
         return new InPlace("DivBackward0", ctx -> Op.X1 | saveIf(ctx, 1, Op.X0), a -> a[0].div_(a[1]),
-                PointwiseOps.DIV_GRADS).apply(self, other);
+                PointwiseOps.DIV_GRADS).run(self, other);
     }
 
     static Tensor pow_(Tensor self, double e) {
-        return new InPlace("PowBackward0", ctx -> Op.X0, a -> a[0].pow_(e), PointwiseOps.powScalarGrads(e)).apply(self);
+        return new InPlace("PowBackward0", ctx -> Op.X0, a -> a[0].pow_(e), PointwiseOps.powScalarGrads(e)).run(self);
     }
 
     static Tensor pow_(Tensor self, long e) {
-        return new InPlace("PowBackward0", ctx -> Op.X0, a -> a[0].pow_(e), PointwiseOps.powScalarGrads(e)).apply(self);
+        return new InPlace("PowBackward0", ctx -> Op.X0, a -> a[0].pow_(e), PointwiseOps.powScalarGrads(e)).run(self);
     }
 
     static Tensor pow_(Tensor self, Tensor exponent) {
         return new InPlace("PowBackward1", ctx -> Op.X0 | Op.X1 | saveIf(ctx, 1, Op.RESULT), a -> a[0].pow_(a[1]),
-                PointwiseOps.POW_GRADS).apply(self, exponent);
+                PointwiseOps.POW_GRADS).run(self, exponent);
     }
 
     // ------------------------------------------------------------------ selections
 
     static Tensor clamp_(Tensor self, Number min, Number max) {
         return new InPlace("ClampBackward1", ctx -> Op.X0, a -> a[0].clamp_(min, max), new ConditionalOps.ClampGrad(min, max))
-                .apply(self);
+                .run(self);
     }
 
     static Tensor clampMin_(Tensor self, Number min) {
         return new InPlace("ClampMinBackward0", ctx -> Op.X0, a -> a[0].clampMin_(min), new ConditionalOps.ClampGrad(min, null))
-                .apply(self);
+                .run(self);
     }
 
     static Tensor clampMax_(Tensor self, Number max) {
         return new InPlace("ClampMaxBackward0", ctx -> Op.X0, a -> a[0].clampMax_(max), new ConditionalOps.ClampGrad(null, max))
-                .apply(self);
+                .run(self);
     }
 
     static Tensor maskedFill_(Tensor self, Tensor mask, double value) {
         return new InPlace("MaskedFillBackward0", ctx -> Op.X1, a -> a[0].maskedFill_(a[1], value),
-                (ctx, g, x, r) -> grads(g.maskedFill(x[1], 0.0), null)).apply(self, mask);
+                (ctx, g, x, r) -> grads(g.maskedFill(x[1], 0.0), null)).run(self, mask);
     }
 
     static Tensor maskedFill_(Tensor self, Tensor mask, long value) {
         return new InPlace("MaskedFillBackward0", ctx -> Op.X1, a -> a[0].maskedFill_(a[1], value),
-                (ctx, g, x, r) -> grads(g.maskedFill(x[1], 0.0), null)).apply(self, mask);
+                (ctx, g, x, r) -> grads(g.maskedFill(x[1], 0.0), null)).run(self, mask);
     }
 
     static Tensor maskedFill_(Tensor self, Tensor mask, Tensor value) {
         return new InPlace("MaskedFillBackward1", ctx -> Op.X1, a -> a[0].maskedFill_(a[1], a[2]), (ctx, g, x, r) -> grads(
                 ifNeeded(ctx, 0, () -> g.maskedFill(x[1], 0.0)), null,
-                ifNeeded(ctx, 2, () -> Tensor.where(x[1], g, 0.0).sum()))).apply(self, mask, value);
+                ifNeeded(ctx, 2, () -> Tensor.where(x[1], g, 0.0).sum()))).run(self, mask, value);
     }
 
     // ------------------------------------------------------------------ fused updates
 
     static Tensor addcmul_(Tensor self, Tensor t1, Tensor t2, double value) {
         return new InPlace("AddcmulBackward0", TernaryOps::addcmulSaves, a -> a[0].addcmul_(a[1], a[2], value),
-                TernaryOps.addcmulGrads(value)).apply(self, t1, t2);
+                TernaryOps.addcmulGrads(value)).run(self, t1, t2);
     }
 
     static Tensor addcdiv_(Tensor self, Tensor t1, Tensor t2, double value) {
         return new InPlace("AddcdivBackward0", TernaryOps::addcdivSaves, a -> a[0].addcdiv_(a[1], a[2], value),
-                TernaryOps.addcdivGrads(value)).apply(self, t1, t2);
+                TernaryOps.addcdivGrads(value)).run(self, t1, t2);
     }
 
     static Tensor lerp_(Tensor self, Tensor end, double weight) {
         return new InPlace("LerpBackward0", ctx -> Op.NONE, a -> a[0].lerp_(a[1], weight), TernaryOps.lerpGrads(weight))
-                .apply(self, end);
+                .run(self, end);
     }
 
     static Tensor lerp_(Tensor self, Tensor end, Tensor weight) {
         return new InPlace("LerpBackward1", TernaryOps::lerpTensorSaves, a -> a[0].lerp_(a[1], a[2]),
-                TernaryOps.LERP_TENSOR_GRADS).apply(self, end, weight);
+                TernaryOps.LERP_TENSOR_GRADS).run(self, end, weight);
     }
 
     // ------------------------------------------------------------------ fill, zero, copy
@@ -203,6 +226,6 @@ final class InPlaceOps {
     /** {@code self.copy_(src)}: self's old values get no gradient, src gets g (summed and cast by the engine). */
     static Tensor copy_(Tensor self, Tensor src) {
         return new InPlace("CopyBackwards", ctx -> Op.NONE, a -> a[0].copy_(a[1]),
-                (ctx, g, x, r) -> grads(ifNeeded(ctx, 0, () -> Tensor.zerosLike(g)), g)).apply(self, src);
+                (ctx, g, x, r) -> grads(ifNeeded(ctx, 0, () -> Tensor.zerosLike(g)), g)).run(self, src);
     }
 }

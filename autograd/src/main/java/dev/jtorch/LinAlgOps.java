@@ -18,9 +18,14 @@ final class LinAlgOps {
 
     /** {@code torch.mm}: d self = g @ mat2^T, d mat2 = self^T @ g. */
     static final class Mm extends Function {
+        private boolean mat1ColumnMajor;
+        private boolean mat2ColumnMajor;
+
         @Override
         protected Tensor forward(Context ctx, Tensor... in) {
             ctx.saveForBackward(ctx.needsInputGrad(1) ? in[0] : null, ctx.needsInputGrad(0) ? in[1] : null);
+            mat1ColumnMajor = columnMajor(in[0]);
+            mat2ColumnMajor = columnMajor(in[1]);
             return new Tensor(in[0].array().mm(in[1].array()));
         }
 
@@ -28,8 +33,8 @@ final class LinAlgOps {
         protected Tensor[] backward(Context ctx, Tensor g) {
             Tensor[] s = ctx.savedTensors();
             return new Tensor[] {
-                ctx.needsInputGrad(0) ? g.mm(s[1].t()) : null,
-                ctx.needsInputGrad(1) ? s[0].t().mm(g) : null};
+                ctx.needsInputGrad(0) ? mat1Backward(g, s[1], mat1ColumnMajor) : null,
+                ctx.needsInputGrad(1) ? mat2Backward(g, s[0], mat2ColumnMajor) : null};
         }
 
         @Override
@@ -108,6 +113,8 @@ final class LinAlgOps {
     static final class Addmm extends Function {
         private final double beta;
         private final double alpha;
+        private boolean mat1ColumnMajor;
+        private boolean mat2ColumnMajor;
 
         Addmm(double beta, double alpha) {
             this.beta = beta;
@@ -117,6 +124,8 @@ final class LinAlgOps {
         @Override
         protected Tensor forward(Context ctx, Tensor... in) {
             ctx.saveForBackward(ctx.needsInputGrad(2) ? in[1] : null, ctx.needsInputGrad(1) ? in[2] : null);
+            mat1ColumnMajor = columnMajor(in[1]);
+            mat2ColumnMajor = columnMajor(in[2]);
             return new Tensor(NDArray.addmm(in[0].array(), in[1].array(), in[2].array(), beta, alpha));
         }
 
@@ -125,14 +134,39 @@ final class LinAlgOps {
             Tensor[] s = ctx.savedTensors();
             return new Tensor[] {
                 ctx.needsInputGrad(0) ? scale(g, beta) : null,
-                ctx.needsInputGrad(1) ? scale(g.mm(s[1].t()), alpha) : null,
-                ctx.needsInputGrad(2) ? scale(s[0].t().mm(g), alpha) : null};
+                ctx.needsInputGrad(1) ? scale(mat1Backward(g, s[1], mat1ColumnMajor), alpha) : null,
+                ctx.needsInputGrad(2) ? scale(mat2Backward(g, s[0], mat2ColumnMajor), alpha) : null};
         }
 
         @Override
         protected String name() {
             return "AddmmBackward0";
         }
+    }
+
+    /**
+     * Whether a matrix is column-major ({@code strides == (1, rows)}, e.g. a weight's {@code .t()}):
+     * PyTorch's {@code mm_mat1_backward}/{@code mm_mat2_backward} then compute its gradient as the
+     * transpose of a row-major product, so the gradient has the input's layout and a leaf such as
+     * {@code Linear.weight} (used as {@code weight.t()}) receives a contiguous gradient without a
+     * transposing copy.
+     */
+    static boolean columnMajor(Tensor m) {
+        if (m.dim() != 2) {
+            return false;
+        }
+        int[] st = m.stride();
+        return st[0] == 1 && st[1] == m.size(0);
+    }
+
+    /** PyTorch's {@code mm_mat1_backward}: {@code g @ mat2^T}, or {@code (mat2 @ g^T)^T} for a column-major mat1. */
+    static Tensor mat1Backward(Tensor g, Tensor mat2, boolean mat1ColumnMajor) {
+        return mat1ColumnMajor ? mat2.mm(g.t()).t() : g.mm(mat2.t());
+    }
+
+    /** PyTorch's {@code mm_mat2_backward}: {@code mat1^T @ g}, or {@code (g^T @ mat1)^T} for a column-major mat2. */
+    static Tensor mat2Backward(Tensor g, Tensor mat1, boolean mat2ColumnMajor) {
+        return mat2ColumnMajor ? g.t().mm(mat1).t() : mat1.t().mm(g);
     }
 
     /** PyTorch's maybe_multiply: no node when the factor is 1. */

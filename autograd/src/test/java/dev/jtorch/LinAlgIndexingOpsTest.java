@@ -135,4 +135,26 @@ class LinAlgIndexingOpsTest {
                 new Tensor[] {tensor(new double[] {1, 2, 3}, DType.FLOAT64)}, false, false, false)[0];
         assertArrayEquals(new double[] {3, 3, 1}, gv.toDoubleArray());
     }
+
+    @Test
+    void gradientsOfColumnMajorMatricesKeepTheirLayoutAsInPyTorch() {
+        // PyTorch's mm_mat1_backward / mm_mat2_backward: a column-major operand (a weight's .t())
+        // gets its gradient as the transpose of a row-major product, so the leaf's grad is contiguous
+        Torch.manualSeed(3);
+        Tensor x = Torch.randn(5, 4).requiresGrad_();
+        Tensor w = Torch.randn(3, 4).requiresGrad_();
+        Tensor b = Torch.randn(3).requiresGrad_();
+        Tensor g = Torch.randn(5, 3);
+        Torch.addmm(b, x, w.t()).backward(g);
+        assertTrue(w.grad().isContiguous());
+        assertArrayEquals(g.t().mm(x).toFloatArray(), w.grad().toFloatArray(), 1e-5f);
+        assertArrayEquals(g.mm(w).toFloatArray(), x.grad().toFloatArray(), 1e-5f);
+
+        Tensor wt = Torch.randn(4, 3).requiresGrad_();
+        Tensor xt = Torch.randn(4, 5).requiresGrad_();
+        xt.t().mm(wt).backward(g);
+        assertTrue(xt.grad().isContiguous());
+        assertArrayEquals(wt.mm(g.t()).toFloatArray(), xt.grad().toFloatArray(), 1e-5f);
+        assertArrayEquals(xt.mm(g).toFloatArray(), wt.grad().toFloatArray(), 1e-5f);
+    }
 }

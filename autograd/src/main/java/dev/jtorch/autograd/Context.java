@@ -98,6 +98,10 @@ public final class Context {
     }
 
     private static Set<Tensor> identitySet(Tensor[] ts) {
+        if (ts.length == 1) {
+            // the common case (every in-place op marks its self); Tensor keeps Object's identity equals
+            return Collections.singleton(ts[0]);
+        }
         Set<Tensor> s = Collections.newSetFromMap(new IdentityHashMap<>());
         Collections.addAll(s, ts);
         return s;

@@ -20,6 +20,7 @@ public final class Workloads {
         all.addAll(ElementwiseWorkloads.all());
         all.addAll(KernelWorkloads.all());
         all.addAll(ConvWorkloads.all());
+        all.addAll(TrainingWorkloads.all());
         Set<String> seen = new HashSet<>();
         for (Workload w : all) {
             if (!seen.add(w.name())) {

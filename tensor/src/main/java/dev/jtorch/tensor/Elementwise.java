@@ -28,6 +28,10 @@ final class Elementwise {
      * plain row-major when that order is the natural one.
      */
     static NDArray result(DType t, NDArray... operands) {
+        NDArray lead = rowMajorLead(operands);
+        if (lead != null) {
+            return NDArray.empty(t, lead.sizes());
+        }
         int[] shape = operands[0].sizes();
         for (int i = 1; i < operands.length; i++) {
             shape = Shapes.broadcast(shape, operands[i].sizes());
@@ -43,6 +47,68 @@ final class Elementwise {
             }
         }
         return NDArray.empty(t, shape);
+    }
+
+    /**
+     * The common case of {@link #result} without its layout analysis: when every operand is 0-d or
+     * exactly row-major (strides of size-1 dims included) with one shared shape, the iteration order
+     * is the natural one and the output is a plain row-major array of that shape; returns the operand
+     * giving the shape, or null for the general path.
+     */
+    private static NDArray rowMajorLead(NDArray[] operands) {
+        NDArray lead = null;
+        for (NDArray x : operands) {
+            if (x.dim() == 0) {
+                continue;
+            }
+            if (!rowMajor(x) || (lead != null && !sameShape(x, lead))) {
+                return null;
+            }
+            lead = lead == null ? x : lead;
+        }
+        return lead;
+    }
+
+    private static boolean rowMajor(NDArray x) {
+        int expected = 1;
+        for (int d = x.dim() - 1; d >= 0; d--) {
+            if (x.strideAt(d) != expected) {
+                return false;
+            }
+            expected *= x.sizeAt(d);
+        }
+        return true;
+    }
+
+    private static boolean sameShape(NDArray x, NDArray y) {
+        if (x.dim() != y.dim()) {
+            return false;
+        }
+        for (int d = 0; d < x.dim(); d++) {
+            if (x.sizeAt(d) != y.sizeAt(d)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The stride of operand {@code x} along the single row that covers a contiguous output whole:
+     * 1 when {@code x} is contiguous with the output's shape, 0 when it is one element (a broadcast
+     * scalar), -1 when the operands need the general row-by-row path. With every operand flat, the
+     * general path would merge all dims into exactly this one row: the fast path only skips its setup.
+     */
+    static int flatInc(NDArray x, NDArray out) {
+        if (x.numel() == 1) {
+            return 0;
+        }
+        return sameShape(x, out) && x.isContiguous() ? 1 : -1;
+    }
+
+    /** Whether {@code out} is a non-empty contiguous float32/float64 output (the flat fast path's precondition). */
+    private static boolean flatOut(NDArray out) {
+        DType t = out.dtype();
+        return (t == DType.FLOAT32 || t == DType.FLOAT64) && out.numel() > 0 && out.isContiguous();
     }
 
     /** A 0-d array holding a Java floating scalar (a Python float) in dtype {@code t}. */
@@ -113,6 +179,15 @@ final class Elementwise {
 
     /** {@code out = op(x; p, q)}; for int64 and bool the long parameters {@code lp, lq} are used. */
     static void runUnary(UnaryOp op, double p, double q, long lp, long lq, NDArray out, NDArray x) {
+        int ix;
+        if (flatOut(out) && (ix = flatInc(x, out)) >= 0) {
+            if (out.dtype() == DType.FLOAT32) {
+                K.unary(op, p, q, (float[]) x.storage(), x.offset(), ix, (float[]) out.storage(), out.offset(), 1, out.numel());
+            } else {
+                K.unary(op, p, q, (double[]) x.storage(), x.offset(), ix, (double[]) out.storage(), out.offset(), 1, out.numel());
+            }
+            return;
+        }
         int[] shape = out.sizes();
         Object o = out.storage();
         Object xs = x.storage();
@@ -149,6 +224,18 @@ final class Elementwise {
 
     /** {@code out = op(a, b; p)}; int64 and bool use {@code lp}. */
     static void runBinary(BinaryOp op, double p, long lp, NDArray out, NDArray a, NDArray b) {
+        int ia;
+        int ib;
+        if (flatOut(out) && (ia = flatInc(a, out)) >= 0 && (ib = flatInc(b, out)) >= 0) {
+            if (out.dtype() == DType.FLOAT32) {
+                K.binary(op, p, (float[]) a.storage(), a.offset(), ia, (float[]) b.storage(), b.offset(), ib,
+                        (float[]) out.storage(), out.offset(), 1, out.numel());
+            } else {
+                K.binary(op, p, (double[]) a.storage(), a.offset(), ia, (double[]) b.storage(), b.offset(), ib,
+                        (double[]) out.storage(), out.offset(), 1, out.numel());
+            }
+            return;
+        }
         int[] shape = out.sizes();
         Object o = out.storage();
         Object x = a.storage();

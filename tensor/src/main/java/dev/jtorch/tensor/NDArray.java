@@ -244,7 +244,9 @@ public final class NDArray {
 
     /** A 0-d tensor, {@code torch.tensor(v, dtype=dtype)}. */
     public static NDArray scalar(double v, DType dtype) {
-        return empty(dtype).fill_(v);
+        NDArray s = empty(dtype);
+        Convert.setDouble(s.storage(), dtype, 0, v); // fill_'s cast, without its loop machinery (scalars are per-op)
+        return s;
     }
 
     /** A 0-d float32 tensor, {@code torch.tensor(v)}. */

@@ -51,12 +51,12 @@ final class DoubleGemm {
             scale(m, n, beta, c, cOff, ldc);
         }
         boolean acc = beta != 0;
-        int tasks = GemmPlan.tasks(m, n, k, MR, NR);
+        int tasks = GemmPlan.tasks(m, n, k, MR, NR, bCs == 1);
         if (tasks <= 1) {
             block(m, n, k, alpha, a, aOff, aRs, aCs, b, bOff, bRs, bCs, acc, c, cOff, ldc);
             return;
         }
-        if (GemmPlan.splitRows(m, n, MR, NR)) {
+        if (GemmPlan.splitRows(m, n, MR, NR, bCs == 1)) {
             Parallel.parallelFor(tasks, t -> {
                 int i0 = GemmPlan.partStart(t, tasks, m, MR);
                 int i1 = GemmPlan.partStart(t + 1, tasks, m, MR);

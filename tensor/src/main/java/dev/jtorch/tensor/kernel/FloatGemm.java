@@ -51,12 +51,12 @@ final class FloatGemm {
             scale(m, n, beta, c, cOff, ldc);
         }
         boolean acc = beta != 0;
-        int tasks = GemmPlan.tasks(m, n, k, MR, NR);
+        int tasks = GemmPlan.tasks(m, n, k, MR, NR, bCs == 1);
         if (tasks <= 1) {
             block(m, n, k, alpha, a, aOff, aRs, aCs, b, bOff, bRs, bCs, acc, c, cOff, ldc);
             return;
         }
-        if (GemmPlan.splitRows(m, n, MR, NR)) {
+        if (GemmPlan.splitRows(m, n, MR, NR, bCs == 1)) {
             Parallel.parallelFor(tasks, t -> {
                 int i0 = GemmPlan.partStart(t, tasks, m, MR);
                 int i1 = GemmPlan.partStart(t + 1, tasks, m, MR);
@@ -215,11 +215,13 @@ final class FloatGemm {
                     }
                 }
             } else {
-                for (int j = 0; j < nr; j++) {
-                    int s = src + j * cs;
-                    int d = d0 + j;
-                    for (int p = 0; p < kc; p++) {
-                        bp[d + p * NR] = b[s + p * rs];
+                // a transposed B: walk p outermost so each write is sequential and the nr source
+                // rows advance together (writing down the panel's columns touches a new cache line per element)
+                for (int p = 0; p < kc; p++) {
+                    int s = src + p * rs;
+                    int d = d0 + p * NR;
+                    for (int j = 0; j < nr; j++) {
+                        bp[d + j] = b[s + j * cs];
                     }
                 }
             }

@@ -41,7 +41,7 @@ final class GemmPlan {
      * else up to two per thread (dynamic claiming evens out cores that other work slows down),
      * each with at least {@link #TASK_MIN_WORK} multiply-adds and one tile of the split dimension.
      */
-    static int tasks(int m, int n, int k, int mr, int nr) {
+    static int tasks(int m, int n, int k, int mr, int nr, boolean bRowMajor) {
         long work = (long) m * n * k;
         if (work < PARALLEL_MIN_WORK || Parallel.inParallelRegion()) {
             return 1;
@@ -51,17 +51,26 @@ final class GemmPlan {
             return 1;
         }
         long byWork = work / TASK_MIN_WORK;
-        int tiles = splitRows(m, n, mr, nr) ? ceilDiv(m, mr) : ceilDiv(n, nr);
+        int tiles = splitRows(m, n, mr, nr, bRowMajor) ? ceilDiv(m, mr) : ceilDiv(n, nr);
         return (int) Math.max(1, Math.min(Math.min(2L * threads, byWork), tiles));
     }
 
     /**
-     * Split the rows of {@code C} (each task then packs all of {@code B}, a cheap vector copy when
-     * {@code B} is row-major) unless there are too few row tiles to go round.
+     * Whether to split the rows of {@code C} rather than its columns. Splitting rows makes every
+     * task pack all of {@code B} ({@code k x n}); splitting columns makes every task pack all of
+     * {@code A} ({@code m x k}). So the split goes where the repeated packing is cheaper: a row-major
+     * {@code B} packs with vector copies (about a quarter of the cost of the scalar copies that pack
+     * {@code A}, or a transposed {@code B} such as a Linear layer's {@code weight.t()}), unless the
+     * preferred dimension has too few tiles to go round.
      */
-    static boolean splitRows(int m, int n, int mr, int nr) {
+    static boolean splitRows(int m, int n, int mr, int nr, boolean bRowMajor) {
         int rowTiles = ceilDiv(m, mr);
-        return rowTiles >= 4 || rowTiles >= ceilDiv(n, nr);
+        int colTiles = ceilDiv(n, nr);
+        double repeatedB = bRowMajor ? n / 4.0 : n;
+        if (repeatedB <= m) {
+            return rowTiles >= 4 || rowTiles >= colTiles;
+        }
+        return !(colTiles >= 4 || colTiles >= rowTiles);
     }
 
     /** Start of part {@code t} of {@code parts} over {@code [0, extent)}, aligned to {@code align}. */

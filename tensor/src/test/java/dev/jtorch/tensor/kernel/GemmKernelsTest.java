@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -108,6 +109,15 @@ class GemmKernelsTest {
                                                   @ForAll @IntRange(min = 250, max = 420) int k,
                                                   @ForAll Layout la, @ForAll Layout lb, @ForAll long seed) {
         checkFloat(m, n, k, la, lb, 1f, 0f, seed);
+    }
+
+    @Example
+    void linearLayerShapesSplitColumnsWhenBIsTransposed() {
+        // x @ W^T of a 784-256 Linear layer on a batch of 128: B is column-major, so the tasks split
+        // C's columns (each packs its share of B once) rather than rows (each would pack all of B)
+        checkFloat(128, 256, 784, Layout.ROW_MAJOR, Layout.TRANSPOSED, 1f, 0f, 11);
+        checkFloat(128, 256, 784, Layout.ROW_MAJOR, Layout.TRANSPOSED, 1f, 1f, 12);
+        checkFloat(300, 40, 500, Layout.TRANSPOSED, Layout.TRANSPOSED, 1f, 0f, 13);
     }
 
     @Property(tries = 3)
