@@ -7,6 +7,7 @@ import static dev.jtorch.PointwiseOps.saveIf;
 import dev.jtorch.autograd.Context;
 import dev.jtorch.autograd.Function;
 import dev.jtorch.autograd.GradMode;
+import dev.jtorch.autograd.ViewMeta;
 import dev.jtorch.tensor.NDArray;
 import java.util.function.Consumer;
 
@@ -24,11 +25,17 @@ import java.util.function.Consumer;
 final class InPlaceOps {
     private InPlaceOps() {}
 
-    /** PyTorch's check_inplace, before anything is written: a recorded in-place op may not touch a leaf that requires grad. */
-    static void checkInplace(Context ctx, Tensor self) {
-        if (ctx.needsInputGrad(0) && self.isLeaf()) {
-            throw new IllegalStateException("a leaf Variable that requires grad is being used in an in-place operation.");
+    /**
+     * PyTorch's check_inplace on {@code in[0]}, before anything is written: when the op records,
+     * it may not modify a leaf that requires grad, a view of such a leaf, or a view that may not
+     * be modified in place (made under no_grad, by a multi-output op or by a user Function).
+     */
+    static void checkInplace(Context ctx, Tensor[] in) {
+        boolean record = false;
+        for (int i = 0; i < in.length; i++) {
+            record |= ctx.needsInputGrad(i);
         }
+        ViewMeta.checkInplace(in[0], record);
     }
 
     /**
@@ -52,7 +59,7 @@ final class InPlaceOps {
 
         @Override
         protected Tensor forward(Context ctx, Tensor... in) {
-            checkInplace(ctx, in[0]);
+            checkInplace(ctx, in);
             arity = in.length;
             int mask = saves.mask(ctx);
             Tensor[] toSave = in.clone();

@@ -178,7 +178,7 @@ final class IndexingOps {
         @Override
         protected Tensor forward(Context ctx, Tensor... in) {
             if (inPlace) {
-                InPlaceOps.checkInplace(ctx, in[0]);
+                InPlaceOps.checkInplace(ctx, in);
             }
             NDArray target = inPlace ? in[0].array() : in[0].array().clone();
             write.accept(target, in);

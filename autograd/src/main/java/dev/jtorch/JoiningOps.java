@@ -194,7 +194,7 @@ final class JoiningOps {
             if (!inPlace) {
                 return new Tensor(op.apply(in[0].array()));
             }
-            InPlaceOps.checkInplace(ctx, in[0]);
+            InPlaceOps.checkInplace(ctx, in);
             op.apply(in[0].array());
             ctx.markDirty(in[0]);
             return in[0];

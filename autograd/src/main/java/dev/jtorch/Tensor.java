@@ -6,6 +6,7 @@ import dev.jtorch.autograd.HookHandle;
 import dev.jtorch.autograd.Hooks;
 import dev.jtorch.autograd.Node;
 import dev.jtorch.autograd.VersionCounter;
+import dev.jtorch.autograd.ViewMeta;
 import dev.jtorch.tensor.DType;
 import dev.jtorch.tensor.NDArray;
 import dev.jtorch.tensor.Shape;
@@ -43,10 +44,17 @@ public class Tensor {
         this.base = base;
     }
 
-    /** A view of {@code base}: shares its storage and its version counter. */
-    static Tensor viewOf(Tensor base, NDArray view) {
-        Tensor root = base.base != null ? base.base : base;
-        return new Tensor(view, base.version, root);
+    /**
+     * A view of {@code parent} made by a view op: shares its storage and version counter, and is a
+     * differentiable view of the parent's root ({@code _base}), so in-place changes through it
+     * reach the root's gradient (see {@code CopySlices}).
+     */
+    static Tensor viewOf(Tensor parent, NDArray view) {
+        ViewMeta pv = parent.meta == null ? null : parent.meta.viewMeta();
+        Tensor root = pv != null ? pv.base() : parent;
+        Tensor t = new Tensor(view, parent.version, root);
+        t.autogradMeta().markView(t, root, parent);
+        return t;
     }
 
     // ------------------------------------------------------------------ the array and metadata
@@ -79,6 +87,11 @@ public class Tensor {
     /** {@code tensor.stride()}. */
     public int[] stride() {
         return data.stride();
+    }
+
+    /** {@code tensor.storage_offset()}. */
+    public int storageOffset() {
+        return data.storageOffset();
     }
 
     /** {@code tensor.dim()}. */
@@ -1210,6 +1223,19 @@ public class Tensor {
     /** {@code tensor.select(dim, index)}. */
     public Tensor select(int dim, int index) {
         return ViewOps.select(this, dim, index);
+    }
+
+    /**
+     * {@code torch.as_strided(self, size, stride, storage_offset)}: a view of this tensor's storage
+     * with the given sizes, strides and (absolute) storage offset (AsStridedBackward0).
+     */
+    public Tensor asStrided(int[] size, int[] stride, int storageOffset) {
+        return StridedOps.asStrided(this, size, stride, storageOffset);
+    }
+
+    /** {@code torch.as_strided(self, size, stride)}: keeps this tensor's storage offset. */
+    public Tensor asStrided(int[] size, int[] stride) {
+        return StridedOps.asStrided(this, size, stride, storageOffset());
     }
 
     /** {@code tensor.contiguous()}. */

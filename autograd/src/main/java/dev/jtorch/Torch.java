@@ -290,6 +290,11 @@ public final class Torch {
         return x.relu();
     }
 
+    /** {@code torch.as_strided(input, size, stride, storage_offset)}: a view of input's storage. */
+    public static Tensor asStrided(Tensor input, int[] size, int[] stride, int storageOffset) {
+        return input.asStrided(size, stride, storageOffset);
+    }
+
     // ------------------------------------------------------------------ pointwise functional ops (more)
 
     /** {@code torch.add(a, b, alpha=alpha)}. */

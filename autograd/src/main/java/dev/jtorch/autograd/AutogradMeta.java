@@ -19,10 +19,20 @@ public final class AutogradMeta {
     boolean retainsGrad;
     AccumulateGrad accumulator;
     List<UnaryOperator<Tensor>> leafHooks;
+    /** Set when the tensor is a differentiable view. */
+    ViewMeta view;
 
-    /** {@code tensor.requires_grad}. */
+    /**
+     * {@code tensor.requires_grad}: a view also requires grad when its base does (even a view
+     * made under no_grad, as in PyTorch).
+     */
     public boolean requiresGrad() {
-        return requiresGrad || gradFn != null;
+        return requiresGrad || gradFn != null || view != null && view.base.requiresGrad();
+    }
+
+    /** The leaf flag alone ({@code requires_grad_}), without what a view inherits from its base. */
+    boolean ownRequiresGrad() {
+        return requiresGrad;
     }
 
     /** Sets the flag of a leaf. */
@@ -40,9 +50,31 @@ public final class AutogradMeta {
         grad = value;
     }
 
-    /** {@code tensor.grad_fn}, or null for leaves. */
+    /**
+     * {@code tensor.grad_fn}, or null for leaves. For a view whose base (or another view of it)
+     * was modified in place since the node was set, the node is first regenerated as an
+     * {@code as_strided} of the base, or PyTorch's error is raised when the view may not be
+     * modified in place.
+     */
     public Node gradFn() {
+        if (view != null) {
+            view.refresh(this);
+        }
         return gradFn;
+    }
+
+    /** The differentiable-view state of this tensor, or null when it is not such a view. */
+    public ViewMeta viewMeta() {
+        return view;
+    }
+
+    /**
+     * Makes the tensor owning this meta ({@code self}) a differentiable view of {@code base}'s
+     * root; {@code parent} is the tensor it was viewed from. Called by the view ops (internal).
+     */
+    public void markView(Tensor self, Tensor root, Tensor parent) {
+        ViewMeta p = parent.autogradMeta().view;
+        view = new ViewMeta(self, root, p == null ? ViewMeta.CreationMeta.DEFAULT : p.creationMeta());
     }
 
     /** {@code tensor.output_nr}. */
@@ -59,6 +91,9 @@ public final class AutogradMeta {
     public void setGradFn(Node node, int outputNr) {
         this.gradFn = node;
         this.outputNr = outputNr;
+        if (view != null) {
+            view.attrVersion = view.self.version();
+        }
     }
 
     /** Detaches from the graph ({@code detach_()}). */

@@ -12,6 +12,13 @@ import java.util.Set;
  * differentiable. Non-tensor state belongs in the function object's own fields.
  */
 public final class Context {
+    /** PyTorch's ERR_BACKWARD_TWICE. */
+    static final String BACKWARD_TWICE = "Trying to backward through the graph a second time (or directly access "
+            + "saved tensors after they have already been freed). Saved intermediate values of the graph are "
+            + "freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to "
+            + "backward through the graph a second time or if you need to access saved tensors after calling "
+            + "backward.";
+
     private final boolean[] needsInputGrad;
     private SavedTensor[] saved;
     private boolean released;
@@ -38,11 +45,7 @@ public final class Context {
      */
     public Tensor[] savedTensors() {
         if (released) {
-            throw new IllegalStateException("Trying to backward through the graph a second time (or directly access "
-                    + "saved tensors after they have already been freed). Saved intermediate values of the graph are "
-                    + "freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to "
-                    + "backward through the graph a second time or if you need to access saved tensors after calling "
-                    + "backward.");
+            throw new IllegalStateException(BACKWARD_TWICE);
         }
         if (saved == null) {
             return new Tensor[0];

@@ -28,8 +28,9 @@ final class Engine {
         List<Node> rootNodes = new ArrayList<>();
         for (int i = 0; i < roots.length; i++) {
             AutogradMeta m = roots[i].autogradMeta();
-            Node n = m.gradFn != null ? m.gradFn : AccumulateGrad.of(roots[i]);
-            int nr = m.gradFn != null ? m.outputNr : 0;
+            Node fn = m.gradFn();
+            Node n = fn != null ? fn : AccumulateGrad.of(roots[i]);
+            int nr = fn != null ? m.outputNr : 0;
             accumulate(buffers, n, nr, grads[i]);
             rootNodes.add(n);
         }
@@ -44,13 +45,14 @@ final class Engine {
             captureAt = new IdentityHashMap<>();
             for (int i = 0; i < captures.length; i++) {
                 AutogradMeta m = captures[i].autogradMeta();
-                Node n = m.gradFn != null ? m.gradFn : (captures[i].requiresGrad() ? AccumulateGrad.of(captures[i]) : null);
+                Node fn = m.gradFn();
+                Node n = fn != null ? fn : (captures[i].requiresGrad() ? AccumulateGrad.of(captures[i]) : null);
                 if (n == null) {
                     throw new IllegalArgumentException("One of the differentiated Tensors does not require grad");
                 }
                 int[] slot = captureAt.computeIfAbsent(n, k -> new int[n.numOutputs()]);
                 if (slot.length > 0) {
-                    slot[m.gradFn != null ? m.outputNr : 0] = i + 1;
+                    slot[fn != null ? m.outputNr : 0] = i + 1;
                 }
             }
             needed = neededNodes(rootNodes, captureAt);

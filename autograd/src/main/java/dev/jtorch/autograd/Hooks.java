@@ -11,11 +11,11 @@ public final class Hooks {
     /** {@code tensor.register_hook(hook)}. */
     public static HookHandle register(Tensor t, UnaryOperator<Tensor> hook) {
         AutogradMeta m = t.autogradMeta();
-        if (m.gradFn == null) {
+        Node n = m.gradFn();
+        if (n == null) {
             m.addLeafHook(hook);
             return new HookHandle(() -> m.leafHooks.remove(hook));
         }
-        Node n = m.gradFn;
         int nr = m.outputNr;
         n.addPreHook(nr, hook);
         return new HookHandle(() -> {
@@ -28,7 +28,7 @@ public final class Hooks {
     public static void retainGrad(Tensor t) {
         AutogradMeta m = t.autogradMeta();
         m.retainsGrad = true;
-        m.gradFn.setRetainGradHook(m.outputNr, g -> {
+        m.gradFn().setRetainGradHook(m.outputNr, g -> {
             Tensor old = m.grad;
             if (GradMode.isEnabled()) {
                 m.grad = old == null ? g : old.add(g);

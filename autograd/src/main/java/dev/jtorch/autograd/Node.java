@@ -53,6 +53,16 @@ public abstract class Node {
         retainGradHooks[output] = hook;
     }
 
+    /** Removes and returns the retain_grad hook of {@code output} (it moves to a tensor's new node). */
+    UnaryOperator<Tensor> popRetainGradHook(int output) {
+        if (retainGradHooks == null || output >= retainGradHooks.length) {
+            return null;
+        }
+        UnaryOperator<Tensor> h = retainGradHooks[output];
+        retainGradHooks[output] = null;
+        return h;
+    }
+
     @SuppressWarnings("unchecked")
     void addPreHook(int output, UnaryOperator<Tensor> hook) {
         if (preHooks == null) {

@@ -468,6 +468,14 @@ public final class NDArray {
         return Views.unflatten(this, dim, sizes);
     }
 
+    /**
+     * {@code torch.as_strided(self, size, stride, storage_offset)}: a view of this array's storage
+     * with any sizes, strides and (absolute) storage offset that stay inside the storage.
+     */
+    public NDArray asStrided(int[] size, int[] stride, int storageOffset) {
+        return Views.asStrided(this, size, stride, storageOffset);
+    }
+
     /** {@code tensor.contiguous()}: this array when already contiguous, else a row-major copy. */
     public NDArray contiguous() {
         return isContiguous() ? this : clone();
@@ -500,6 +508,7 @@ public final class NDArray {
 
     /** {@code tensor.copy_(src)}: copies {@code src} broadcast to this shape, casting dtype. */
     public NDArray copy_(NDArray src) {
+        Overlap.checkNoInternalOverlap(this);
         Convert.copyInto(this, src.data == data ? src.clone() : src);
         return this;
     }

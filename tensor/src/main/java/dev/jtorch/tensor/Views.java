@@ -377,4 +377,39 @@ final class Views {
         }
         return out;
     }
+
+    /** {@code as_strided} with PyTorch's checks (setStrided, checkInBoundsForStorage). */
+    static NDArray asStrided(NDArray a, int[] size, int[] stride, int offset) {
+        if (size.length != stride.length) {
+            throw new IllegalArgumentException("mismatch in length of strides and shape");
+        }
+        for (int s : stride) {
+            if (s < 0) {
+                throw new IllegalArgumentException(
+                        "as_strided: Negative strides are not supported at the moment, got strides: " + Arrays.toString(stride));
+            }
+        }
+        if (offset < 0) {
+            throw new IllegalArgumentException("Tensor: invalid storage offset " + offset);
+        }
+        long extent = 1;
+        boolean empty = false;
+        for (int i = 0; i < size.length; i++) {
+            if (size[i] < 0) {
+                throw new IllegalArgumentException("Storage size calculation overflowed with sizes=" + Arrays.toString(size)
+                        + " and strides=" + Arrays.toString(stride));
+            }
+            empty |= size[i] == 0;
+            extent += (long) stride[i] * (size[i] - 1);
+        }
+        long item = a.dtype().itemSize();
+        long need = empty ? 0 : item * (offset + extent);
+        long have = item * java.lang.reflect.Array.getLength(a.storage());
+        if (need > have) {
+            throw new IllegalArgumentException("setStorage: sizes " + Arrays.toString(size) + ", strides "
+                    + Arrays.toString(stride) + ", storage offset " + offset + ", and itemsize " + item
+                    + " requiring a storage size of " + need + " are out of bounds for storage of size " + have);
+        }
+        return a.withLayout(size.clone(), stride.clone(), offset);
+    }
 }
