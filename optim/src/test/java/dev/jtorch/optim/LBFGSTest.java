@@ -111,6 +111,18 @@ class LBFGSTest {
     }
 
     @Test
+    void stepHooksRunAroundTheWholeStep() {
+        Tensor x = start();
+        LBFGS opt = new LBFGS(List.of(x), LBFGS.options().maxIter(4));
+        int[] calls = new int[2];
+        opt.registerStepPreHook(o -> calls[0]++);
+        opt.registerStepPostHook(o -> calls[1]++);
+        opt.step(closure(opt, x));
+        opt.step(closure(opt, x));
+        assertArrayEquals(new int[] {2, 2}, calls, "once per step(closure), however often the closure runs");
+    }
+
+    @Test
     void optimalStartReturnsAtOnce() {
         Tensor x = new Tensor(NDArray.wrap(new float[] {1f, 1f}, 2)).requiresGrad_(true);
         LBFGS opt = new LBFGS(List.of(x), LBFGS.options());
