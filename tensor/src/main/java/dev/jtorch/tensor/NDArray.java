@@ -1756,6 +1756,28 @@ public final class NDArray {
         return Pooling.adaptiveAvgPool2dBackward(gradOutput, inputShape);
     }
 
+    /**
+     * {@code torch.nn.functional.adaptive_max_pool2d(self, output_size, return_indices=True)}: the maximum
+     * of each adaptive window (as {@link #adaptiveAvgPool2d} chooses them) and its index {@code h * W + w};
+     * the backward is {@link #maxPool2dWithIndicesBackward}.
+     */
+    public ValuesIndices adaptiveMaxPool2d(int... outputSize) {
+        return Pooling.adaptiveMaxPool2d(this, outputSize);
+    }
+
+    /**
+     * {@code torch.ops.aten.adaptive_max_pool2d_backward}: {@link #maxPool2dWithIndicesBackward} after
+     * its own check that the gradient has no empty non-batch dim.
+     */
+    public static NDArray adaptiveMaxPool2dBackward(NDArray gradOutput, NDArray indices, int[] inputShape) {
+        for (int i = 1; i < gradOutput.dim(); i++) {
+            PoolShapes.check(gradOutput.size(i) > 0, "adaptive_max_pool2d_backward(): Expected grad_output to have "
+                    + "non-zero size for non-batch dimensions, but grad_output has sizes " + Shapes.str(gradOutput.sizes())
+                    + " with dimension " + i + " being empty");
+        }
+        return Pooling.maxPool2dBackward(gradOutput, indices, inputShape);
+    }
+
     /** {@code torch.adaptive_avg_pool1d(self, output_size)}: {@link #adaptiveAvgPool2d} on {@code unsqueeze(-2)}. */
     public NDArray adaptiveAvgPool1d(int... outputSize) {
         checkAdaptivePool1dArgs(shape, outputSize);
