@@ -1015,6 +1015,7 @@ public final class Torch {
     // ------------------------------------------------------------------ end of convolution
 
     // ------------------------------------------------------------------ pooling (PoolOps.java)
+
     /**
      * {@code torch.max_pool2d(input, kernel_size, stride, padding, dilation, ceil_mode)} on
      * {@code [N, C, H, W]} or {@code [C, H, W]}: each int list has one element (both dims) or two

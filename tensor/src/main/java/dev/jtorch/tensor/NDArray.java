@@ -1665,6 +1665,7 @@ public final class NDArray {
     // ------------------------------------------------------------------ end of convolution
 
     // ------------------------------------------------------------------ pooling (Pooling.java)
+
     /**
      * {@code torch.nn.functional.max_pool2d(self, kernel_size, stride, padding, dilation, ceil_mode,
      * return_indices=True)} ({@code torch.max_pool2d_with_indices}) on a {@code [N, C, H, W]} or
@@ -1814,6 +1815,7 @@ public final class NDArray {
         PoolShapes.checkRank2or3(inputShape, "adaptive_avg_pool1d");
         PoolShapes.check1d("adaptive_avg_pool1d", "output_size", outputSize);
     }
+
     // ------------------------------------------------------------------ end of pooling
 
     // ------------------------------------------------------------------ random (Generator.java, Random.java)

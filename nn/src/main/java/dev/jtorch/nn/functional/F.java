@@ -394,5 +394,6 @@ public final class F {
     public static PooledWithIndices adaptiveMaxPool2dWithIndices(Tensor input, int... outputSize) {
         return Torch.adaptiveMaxPool2d(input, outputSize.length == 1 ? new int[] {outputSize[0], outputSize[0]} : outputSize);
     }
+
     // ------------------------------------------------------------------ end of convolution and pooling
 }
