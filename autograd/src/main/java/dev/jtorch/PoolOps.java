@@ -8,7 +8,7 @@ import dev.jtorch.tensor.ValuesIndices;
 
 /**
  * Differentiable pooling, recording the graph PyTorch records: {@code MaxPool2DWithIndicesBackward0},
- * {@code AvgPool2DBackward0}, {@code AdaptiveAvgPool2DBackward0} (or {@code MeanBackward1} for a
+ * {@code AdaptiveMaxPool2DBackward0}, {@code AvgPool2DBackward0}, {@code AdaptiveAvgPool2DBackward0} (or {@code MeanBackward1} for a
  * {@code (1, 1)} output), and the 1-d ops as {@code unsqueeze(-2)}, the 2-d op, {@code squeeze(-2)}
  * ({@code SqueezeBackward1}). Each backward is itself a recorded op
  * ({@code MaxPool2DWithIndicesBackwardBackward0} gathers by the indices,
@@ -37,6 +37,11 @@ final class PoolOps {
             return new Tensor(x.array().maxPool1d(k, s, p, d, ceil)); // ATen's own 1-d kernel: floating types only
         }
         return maxPool1dWithIndices(x, k, s, p, d, ceil).values();
+    }
+
+    static PooledWithIndices adaptiveMaxPool2d(Tensor x, int[] outputSize) {
+        Tensor[] out = new AdaptiveMaxPool2d(outputSize).apply(x);
+        return new PooledWithIndices(out[0], out[1]);
     }
 
     static Tensor avgPool2d(Tensor x, int[] k, int[] s, int[] p, boolean ceil, boolean countPad, Integer divisor) {
@@ -97,7 +102,8 @@ final class PoolOps {
             if (g[0] == null) {
                 return new Tensor[] {null};
             }
-            return new Tensor[] {new MaxPool2dBackward(inputShape).apply(g[0], ctx.savedTensors()[0])};
+            return new Tensor[] {new MaxPool2dBackward(inputShape, "MaxPool2DWithIndicesBackwardBackward0")
+                    .apply(g[0], ctx.savedTensors()[0])};
         }
 
         @Override
@@ -106,18 +112,60 @@ final class PoolOps {
         }
     }
 
-    /** {@code max_pool2d_with_indices_backward}: scatter-add by the indices; its own gradient gathers by them. */
+    /** {@code adaptive_max_pool2d}: values (differentiable) and indices (not), as {@link MaxPool2d}. */
+    private static final class AdaptiveMaxPool2d extends MultiOutputFunction {
+        private final int[] outputSize;
+        private int[] inputShape;
+
+        AdaptiveMaxPool2d(int[] outputSize) {
+            this.outputSize = outputSize.clone();
+        }
+
+        @Override
+        protected Tensor[] forward(Context ctx, Tensor... in) {
+            inputShape = in[0].sizes();
+            ValuesIndices vi = in[0].array().adaptiveMaxPool2d(outputSize);
+            Tensor indices = new Tensor(vi.indices());
+            ctx.markNonDifferentiable(indices);
+            ctx.saveForBackward(indices);
+            ctx.setMaterializeGrads(false);
+            return new Tensor[] {new Tensor(vi.values()), indices};
+        }
+
+        @Override
+        protected Tensor[] backward(Context ctx, Tensor... g) {
+            if (g[0] == null) {
+                return new Tensor[] {null};
+            }
+            return new Tensor[] {new MaxPool2dBackward(inputShape, "AdaptiveMaxPool2DBackwardBackward0")
+                    .apply(g[0], ctx.savedTensors()[0])};
+        }
+
+        @Override
+        protected String name() {
+            return "AdaptiveMaxPool2DBackward0";
+        }
+    }
+
+    /**
+     * {@code max_pool2d_with_indices_backward} / {@code adaptive_max_pool2d_backward}: scatter-add by the
+     * indices; its own gradient gathers by them.
+     */
     private static final class MaxPool2dBackward extends Function {
         private final int[] inputShape;
+        private final String name;
 
-        MaxPool2dBackward(int[] inputShape) {
+        MaxPool2dBackward(int[] inputShape, String name) {
             this.inputShape = inputShape;
+            this.name = name;
         }
 
         @Override
         protected Tensor forward(Context ctx, Tensor... in) {
             ctx.saveForBackward(in[1]);
-            return new Tensor(NDArray.maxPool2dWithIndicesBackward(in[0].array(), in[1].array(), inputShape));
+            return new Tensor(name.startsWith("Adaptive")
+                    ? NDArray.adaptiveMaxPool2dBackward(in[0].array(), in[1].array(), inputShape)
+                    : NDArray.maxPool2dWithIndicesBackward(in[0].array(), in[1].array(), inputShape));
         }
 
         @Override
@@ -129,7 +177,7 @@ final class PoolOps {
 
         @Override
         protected String name() {
-            return "MaxPool2DWithIndicesBackwardBackward0";
+            return name;
         }
     }
 

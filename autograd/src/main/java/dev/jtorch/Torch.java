@@ -1088,6 +1088,7 @@ public final class Torch {
     // ------------------------------------------------------------------ end of convolution
 
     // ------------------------------------------------------------------ pooling (PoolOps.java)
+
     /**
      * {@code torch.max_pool2d(input, kernel_size, stride, padding, dilation, ceil_mode)} on
      * {@code [N, C, H, W]} or {@code [C, H, W]}: each int list has one element (both dims) or two
@@ -1149,5 +1150,13 @@ public final class Torch {
     public static Tensor adaptiveAvgPool1d(Tensor input, int... outputSize) {
         return PoolOps.adaptiveAvgPool1d(input, outputSize);
     }
+    /**
+     * {@code torch.adaptive_max_pool2d(input, output_size)}: the maximum of each adaptive window and its
+     * int64 index {@code h * W + w} within the plane ({@code AdaptiveMaxPool2DBackward0}).
+     */
+    public static PooledWithIndices adaptiveMaxPool2d(Tensor input, int... outputSize) {
+        return PoolOps.adaptiveMaxPool2d(input, outputSize);
+    }
+
     // ------------------------------------------------------------------ end of pooling
 }

@@ -21,8 +21,8 @@ import org.bytedeco.pytorch.global.torch;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pooling against libtorch: values, indices, grad_fn names and input gradients of max, average
- * and adaptive average pooling (2-d and 1-d) on random configurations (ceil mode, padding,
+ * Pooling against libtorch: values, indices, grad_fn names and input gradients of max, average,
+ * adaptive average (2-d and 1-d) and adaptive max pooling on random configurations (ceil mode, padding,
  * dilation, count_include_pad, divisor_override, batched and unbatched, non-contiguous inputs,
  * float32, float64 and int64), including invalid ones, where the error message must be libtorch's.
  * Everything is compared bit-exactly (jtorch sums each window in the same order and dtype as
@@ -165,6 +165,30 @@ class PoolConformanceTest {
     }
 
     @Test
+    void adaptiveMaxPool2dValuesIndicesAndGradients() {
+        Oracle.require();
+        Random rnd = new Random(18);
+        for (int i = 0; i < CASES; i++) {
+            try (PointerScope scope = new PointerScope()) {
+                GradCase c = new GradCase(rnd);
+                int[] shape = shape2d(rnd);
+                if (rnd.nextInt(15) == 0) {
+                    shape[shape.length - 1 - rnd.nextInt(3)] = 0;
+                }
+                int oh = rnd.nextInt(shape[shape.length - 2] + 3);
+                int ow = rnd.nextInt(shape[shape.length - 1] + 3);
+                // an empty output's backward raises (checked in argumentErrorsUseLibtorchsWords)
+                boolean grad = i % 5 != 4 && rnd.nextInt(4) != 0 && oh > 0 && ow > 0;
+                GradCase.Leaf x = c.anyLayout(DTYPES[i % 5], shape, grad, false);
+                c.checkList("adaptive_max_pool2d (" + oh + ", " + ow + ") " + c.describe(), () -> {
+                    T_TensorTensor_T r = torch.adaptive_max_pool2d(x.t, oh, ow);
+                    return new TensorVector(r.get0(), r.get1());
+                }, () -> pair(Torch.adaptiveMaxPool2d(x.j, oh, ow)));
+            }
+        }
+    }
+
+    @Test
     void pool1dValuesIndicesAndGradients() {
         Oracle.require();
         Random rnd = new Random(15);
@@ -224,6 +248,8 @@ class PoolConformanceTest {
                 j -> Torch.avgPool2d(j, k, s, p, true, false, null));
         checkDoubleBackward(rnd, "adaptive_avg_pool2d", t -> torch.adaptive_avg_pool2d(t, 3, 2),
                 j -> Torch.adaptiveAvgPool2d(j, 3, 2));
+        checkDoubleBackward(rnd, "adaptive_max_pool2d", t -> torch.adaptive_max_pool2d(t, 3, 4).get0(),
+                j -> Torch.adaptiveMaxPool2d(j, 3, 4).values());
     }
 
     private static void checkDoubleBackward(Random rnd, String what, Function<Tensor, Tensor> theirs,
@@ -281,9 +307,32 @@ class PoolConformanceTest {
                             () -> Torch.avgPool1d(j, k, s, p, false, true).array(), "avg_pool1d " + what);
                     IndexingInputs.check(() -> torch.adaptive_avg_pool2d(t, l(k)),
                             () -> Torch.adaptiveAvgPool2d(j, k).array(), "adaptive_avg_pool2d " + what);
+                    IndexingInputs.check(() -> torch.adaptive_max_pool2d(t, l(k)).get0(),
+                            () -> Torch.adaptiveMaxPool2d(j, k).values().array(), "adaptive_max_pool2d " + what);
                     IndexingInputs.check(() -> torch.adaptive_avg_pool1d(t, l(k)),
                             () -> Torch.adaptiveAvgPool1d(j, k).array(), "adaptive_avg_pool1d " + what);
                 }
+            }
+        }
+    }
+
+    @Test
+    void emptyAdaptiveOutputsRaiseInBackward() {
+        Oracle.require();
+        for (int[] out : new int[][] {{0, 2}, {2, 0}}) {
+            try (PointerScope scope = new PointerScope()) {
+                NDArray a = new GradCase(new Random(19)).values(DType.FLOAT32, 3, 4, 5);
+                Tensor t = Oracle.toTorch(a).set_requires_grad(true);
+                dev.jtorch.Tensor j = new dev.jtorch.Tensor(a).requiresGrad_(true);
+                String what = "empty output " + Arrays.toString(out);
+                IndexingInputs.check(() -> {
+                    Tensor y = torch.adaptive_max_pool2d(t, out[0], out[1]).get0();
+                    return torch.grad(new TensorVector(y.sum()), new TensorVector(t)).get(0);
+                }, () -> Autograd.grad(Torch.adaptiveMaxPool2d(j, out).values().sum(), j).array(), "adaptive_max_pool2d " + what);
+                IndexingInputs.check(() -> {
+                    Tensor y = torch.adaptive_avg_pool2d(t, out[0], out[1]);
+                    return torch.grad(new TensorVector(y.sum()), new TensorVector(t)).get(0);
+                }, () -> Autograd.grad(Torch.adaptiveAvgPool2d(j, out).sum(), j).array(), "adaptive_avg_pool2d " + what);
             }
         }
     }

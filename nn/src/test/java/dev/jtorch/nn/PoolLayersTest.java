@@ -30,6 +30,8 @@ class PoolLayersTest {
         assertEquals("AdaptiveAvgPool2d(output_size=(1, 1))", new AdaptiveAvgPool2d(1, 1).toString());
         assertEquals("AdaptiveAvgPool2d(output_size=7)", new AdaptiveAvgPool2d(7).toString());
         assertEquals("AdaptiveAvgPool1d(output_size=4)", new AdaptiveAvgPool1d(4).toString());
+        assertEquals("AdaptiveMaxPool2d(output_size=(5, 7))", new AdaptiveMaxPool2d(5, 7).toString());
+        assertEquals("AdaptiveMaxPool2d(output_size=3)", new AdaptiveMaxPool2d(3).toString());
     }
 
     @Test
@@ -52,5 +54,9 @@ class PoolLayersTest {
         assertArrayEquals(new int[] {2, 4, 5}, new AvgPool1d(2).forward(seq).sizes());
         assertArrayEquals(new int[] {2, 4, 6}, new AdaptiveAvgPool1d(6).forward(seq).sizes());
         assertArrayEquals(new int[] {3, 4, 4}, new MaxPool2d(2).forward(x.select(0, 0)).sizes()); // unbatched
+        Tensor am = new AdaptiveMaxPool2d(3).forward(x);
+        assertArrayEquals(new int[] {2, 3, 3, 3}, am.sizes());
+        assertEquals("AdaptiveMaxPool2DBackward0", am.gradFn().name());
+        assertArrayEquals(am.array().toFloatArray(), new AdaptiveMaxPool2d(3).forwardWithIndices(x).values().array().toFloatArray());
     }
 }

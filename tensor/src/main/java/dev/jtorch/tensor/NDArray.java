@@ -1781,6 +1781,7 @@ public final class NDArray {
     // ------------------------------------------------------------------ end of convolution
 
     // ------------------------------------------------------------------ pooling (Pooling.java)
+
     /**
      * {@code torch.nn.functional.max_pool2d(self, kernel_size, stride, padding, dilation, ceil_mode,
      * return_indices=True)} ({@code torch.max_pool2d_with_indices}) on a {@code [N, C, H, W]} or
@@ -1872,6 +1873,28 @@ public final class NDArray {
         return Pooling.adaptiveAvgPool2dBackward(gradOutput, inputShape);
     }
 
+    /**
+     * {@code torch.nn.functional.adaptive_max_pool2d(self, output_size, return_indices=True)}: the maximum
+     * of each adaptive window (as {@link #adaptiveAvgPool2d} chooses them) and its index {@code h * W + w};
+     * the backward is {@link #maxPool2dWithIndicesBackward}.
+     */
+    public ValuesIndices adaptiveMaxPool2d(int... outputSize) {
+        return Pooling.adaptiveMaxPool2d(this, outputSize);
+    }
+
+    /**
+     * {@code torch.ops.aten.adaptive_max_pool2d_backward}: {@link #maxPool2dWithIndicesBackward} after
+     * its own check that the gradient has no empty non-batch dim.
+     */
+    public static NDArray adaptiveMaxPool2dBackward(NDArray gradOutput, NDArray indices, int[] inputShape) {
+        for (int i = 1; i < gradOutput.dim(); i++) {
+            PoolShapes.check(gradOutput.size(i) > 0, "adaptive_max_pool2d_backward(): Expected grad_output to have "
+                    + "non-zero size for non-batch dimensions, but grad_output has sizes " + Shapes.str(gradOutput.sizes())
+                    + " with dimension " + i + " being empty");
+        }
+        return Pooling.maxPool2dBackward(gradOutput, indices, inputShape);
+    }
+
     /** {@code torch.adaptive_avg_pool1d(self, output_size)}: {@link #adaptiveAvgPool2d} on {@code unsqueeze(-2)}. */
     public NDArray adaptiveAvgPool1d(int... outputSize) {
         checkAdaptivePool1dArgs(shape, outputSize);
@@ -1908,6 +1931,7 @@ public final class NDArray {
         PoolShapes.checkRank2or3(inputShape, "adaptive_avg_pool1d");
         PoolShapes.check1d("adaptive_avg_pool1d", "output_size", outputSize);
     }
+
     // ------------------------------------------------------------------ end of pooling
 
     // ------------------------------------------------------------------ random (Generator.java, Random.java)

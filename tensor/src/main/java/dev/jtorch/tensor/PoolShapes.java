@@ -163,6 +163,24 @@ final class PoolShapes {
         }
     }
 
+    /** The meta checks of {@code adaptive_max_pool2d}: rank, non-empty non-batch dims, two output sizes. */
+    static void checkAdaptiveMax(int[] shape, int[] outputSize) {
+        int nd = shape.length;
+        check(nd == 3 || nd == 4, "adaptive_max_pool2d(): Expected 3D or 4D tensor, but got: " + Shapes.str(shape));
+        for (int i = 1; i < nd; i++) {
+            check(shape[i] > 0, "adaptive_max_pool2d(): Expected input to have non-zero size for non-batch dimensions, "
+                    + "but input has sizes " + Shapes.str(shape) + " with dimension " + i + " being empty");
+        }
+        check(outputSize.length == 2, "adaptive_max_pool2d(): internal error: output_size.size() must be 2");
+        if (outputSize[0] < 0 || outputSize[1] < 0) {
+            int[] out = shape.clone();
+            out[nd - 2] = outputSize[0];
+            out[nd - 1] = outputSize[1];
+            throw new IllegalArgumentException("Trying to create tensor with negative dimension "
+                    + (outputSize[0] < 0 ? outputSize[0] : outputSize[1]) + ": " + Shapes.str(out));
+        }
+    }
+
     /** {@code start_index(a, b, c)} of AdaptivePooling.h: {@code floor(a * c / b)}. */
     static int startIndex(int a, int b, int c) {
         return (int) ((long) a * c / b);

@@ -180,6 +180,30 @@ final class Pooling {
         return out;
     }
 
+    static ValuesIndices adaptiveMaxPool2d(NDArray x, int[] outputSize) {
+        PoolShapes.checkAdaptiveMax(x.sizes(), outputSize);
+        Geometry g = new Geometry(planes(x.sizes()), x.size(-2), x.size(-1), outputSize[0], outputSize[1]);
+        int[] shape = outShape(x.sizes(), g);
+        NDArray out = NDArray.empty(x.dtype(), shape);
+        NDArray idx = NDArray.empty(DType.INT64, shape);
+        PoolShapes.checkFloating(x, "adaptive_max_pool2d"); // unlike the average, also for an empty output
+        NDArray in = x.contiguous();
+        int inPlane = g.iH() * g.iW();
+        int outPlane = g.oH() * g.oW();
+        long[] ix = (long[]) idx.storage();
+        long work = Math.max(inPlane, outPlane);
+        if (x.dtype() == DType.FLOAT32) {
+            float[] src = (float[]) in.storage();
+            float[] dst = (float[]) out.storage();
+            forPlanes(g.planes(), work, p -> AdaptivePoolKernels.max(src, in.offset() + p * inPlane, dst, ix, p * outPlane, g));
+        } else {
+            double[] src = (double[]) in.storage();
+            double[] dst = (double[]) out.storage();
+            forPlanes(g.planes(), work, p -> AdaptivePoolKernels.max(src, in.offset() + p * inPlane, dst, ix, p * outPlane, g));
+        }
+        return new ValuesIndices(out, idx);
+    }
+
     static NDArray adaptiveAvgPool2dBackward(NDArray gradOutput, int[] inputShape) {
         PoolShapes.checkAdaptiveInput(inputShape);
         for (int i = 1; i < gradOutput.dim(); i++) {

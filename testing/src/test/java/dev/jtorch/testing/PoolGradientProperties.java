@@ -3,7 +3,9 @@ package dev.jtorch.testing;
 import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
 import dev.jtorch.tensor.NDArray;
+import java.util.Arrays;
 import java.util.Random;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
@@ -46,17 +48,21 @@ class PoolGradientProperties {
         return rnd.nextBoolean() ? new int[] {1 + rnd.nextInt(2), 2, h, w} : new int[] {2, h, w};
     }
 
-    @Property(tries = 40)
+    @Property(tries = 25)
     void maxPool2d(@ForAll long seed) {
         Random rnd = new Random(seed);
         Win a = Win.random(rnd);
         Win b = Win.random(rnd);
         boolean ceil = rnd.nextBoolean();
-        GradientProperties.assertGradgradcheck(x -> Torch.maxPool2d(x[0], new int[] {a.k, b.k}, new int[] {a.s, b.s},
-                new int[] {a.p, b.p}, new int[] {a.d, b.d}, ceil), leaf(rnd, true, batchedOrNot(rnd, a.in, b.in)));
+        GradientProperties.Op op = x -> Torch.maxPool2d(x[0], new int[] {a.k, b.k}, new int[] {a.s, b.s},
+                new int[] {a.p, b.p}, new int[] {a.d, b.d}, ceil);
+        Tensor input = leaf(rnd, true, batchedOrNot(rnd, a.in, b.in));
+        // a window that dilation steps entirely over (only padding) yields -inf, where no finite difference exists
+        Assume.that(Arrays.stream(op.apply(input).array().toDoubleArray()).allMatch(Double::isFinite));
+        GradientProperties.assertGradgradcheck(op, input);
     }
 
-    @Property(tries = 40)
+    @Property(tries = 25)
     void avgPool2d(@ForAll long seed) {
         Random rnd = new Random(seed);
         Win a = Win.random(rnd);
@@ -68,7 +74,7 @@ class PoolGradientProperties {
                 new int[] {a.p, b.p}, ceil, countPad, divisor), leaf(rnd, false, batchedOrNot(rnd, a.in, b.in)));
     }
 
-    @Property(tries = 40)
+    @Property(tries = 25)
     void adaptiveAvgPool2d(@ForAll long seed) {
         Random rnd = new Random(seed);
         int h = 1 + rnd.nextInt(7);
@@ -79,7 +85,18 @@ class PoolGradientProperties {
                 leaf(rnd, false, batchedOrNot(rnd, h, w)));
     }
 
-    @Property(tries = 40)
+    @Property(tries = 25)
+    void adaptiveMaxPool2d(@ForAll long seed) {
+        Random rnd = new Random(seed);
+        int h = 1 + rnd.nextInt(7);
+        int w = 1 + rnd.nextInt(7);
+        int oh = 1 + rnd.nextInt(h + 2);
+        int ow = 1 + rnd.nextInt(w + 2);
+        GradientProperties.assertGradgradcheck(x -> Torch.adaptiveMaxPool2d(x[0], oh, ow).values(),
+                leaf(rnd, true, batchedOrNot(rnd, h, w)));
+    }
+
+    @Property(tries = 25)
     void pool1d(@ForAll long seed) {
         Random rnd = new Random(seed);
         Win a = Win.random(rnd);
@@ -90,7 +107,10 @@ class PoolGradientProperties {
         int[] p = {a.p};
         boolean countPad = rnd.nextBoolean();
         int out = 1 + rnd.nextInt(a.in + 2);
-        GradientProperties.assertGradcheck(x -> Torch.maxPool1d(x[0], k, s, p, new int[] {a.d}, ceil), leaf(rnd, true, shape));
+        GradientProperties.Op max = x -> Torch.maxPool1d(x[0], k, s, p, new int[] {a.d}, ceil);
+        Tensor input = leaf(rnd, true, shape);
+        Assume.that(Arrays.stream(max.apply(input).array().toDoubleArray()).allMatch(Double::isFinite)); // as in maxPool2d
+        GradientProperties.assertGradcheck(max, input);
         GradientProperties.assertGradcheck(x -> Torch.avgPool1d(x[0], k, s, p, ceil, countPad), leaf(rnd, false, shape));
         GradientProperties.assertGradcheck(x -> Torch.adaptiveAvgPool1d(x[0], out), leaf(rnd, false, shape));
     }

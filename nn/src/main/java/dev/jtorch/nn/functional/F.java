@@ -448,5 +448,16 @@ public final class F {
     public static Tensor adaptiveAvgPool1d(Tensor input, int outputSize) {
         return Torch.adaptiveAvgPool1d(input, outputSize);
     }
+
+    /** {@code F.adaptive_max_pool2d(input, output_size)}: one size (square output) or two. */
+    public static Tensor adaptiveMaxPool2d(Tensor input, int... outputSize) {
+        return adaptiveMaxPool2dWithIndices(input, outputSize).values();
+    }
+
+    /** {@code F.adaptive_max_pool2d(input, output_size, return_indices=True)}: values and int64 indices. */
+    public static PooledWithIndices adaptiveMaxPool2dWithIndices(Tensor input, int... outputSize) {
+        return Torch.adaptiveMaxPool2d(input, outputSize.length == 1 ? new int[] {outputSize[0], outputSize[0]} : outputSize);
+    }
+
     // ------------------------------------------------------------------ end of convolution and pooling
 }
