@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A training checkpoint in a directory: {@code checkpoint-epochK-model.safetensors} (the model's
@@ -21,7 +22,8 @@ import java.util.List;
  * to a temporary name and renamed; {@code checkpoint.json} is renamed last, so a crash at any point
  * leaves the previous checkpoint complete. Older epochs' files are deleted afterwards.
  */
-record Checkpoint(int epoch, String model, String optimizer, List<EpochMetrics> history, Path dir) {
+record Checkpoint(int epoch, String model, String optimizer, Map<String, Object> scheduler, List<EpochMetrics> history,
+        Path dir) {
     static final String FILE = "checkpoint.json";
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
@@ -33,14 +35,18 @@ record Checkpoint(int epoch, String model, String optimizer, List<EpochMetrics> 
         return dir.resolve(optimizer);
     }
 
-    /** Saves the state after {@code epoch} completed epochs. */
-    static void write(Path dir, int epoch, Module m, Optimizer opt, List<EpochMetrics> history) {
+    /**
+     * Saves the state after {@code epoch} completed epochs; {@code scheduler} is the learning-rate
+     * scheduler's state dict (numbers, booleans and lists, kept in the JSON), or null without one.
+     */
+    static void write(Path dir, int epoch, Module m, Optimizer opt, Map<String, Object> scheduler,
+            List<EpochMetrics> history) {
         String prefix = "checkpoint-epoch" + epoch;
         String modelName = prefix + "-model.safetensors";
         String optName = prefix + "-optimizer.safetensors";
         m.save(dir.resolve(modelName));
         opt.stateDict().save(dir.resolve(optName));
-        Json json = new Json(epoch, modelName, optName, history.toArray(new EpochMetrics[0]));
+        Json json = new Json(epoch, modelName, optName, scheduler, history.toArray(new EpochMetrics[0]));
         Path tmp = dir.resolve(FILE + ".tmp");
         try {
             Files.writeString(tmp, GSON.toJson(json) + "\n", StandardCharsets.UTF_8);
@@ -70,7 +76,7 @@ record Checkpoint(int epoch, String model, String optimizer, List<EpochMetrics> 
             if (j == null || j.model == null || j.optimizer == null || j.history == null || j.epoch != j.history.length) {
                 throw new IllegalArgumentException("--resume: " + file + " is not a checkpoint written by " + program);
             }
-            return new Checkpoint(j.epoch, j.model, j.optimizer, List.of(j.history), dir);
+            return new Checkpoint(j.epoch, j.model, j.optimizer, j.scheduler, List.of(j.history), dir);
         } catch (JsonParseException e) {
             throw new IllegalArgumentException("--resume: " + file + " is not valid JSON: " + e.getMessage());
         } catch (IOException e) {
@@ -83,12 +89,14 @@ record Checkpoint(int epoch, String model, String optimizer, List<EpochMetrics> 
         int epoch;
         String model;
         String optimizer;
+        Map<String, Object> scheduler;
         EpochMetrics[] history;
 
-        Json(int epoch, String model, String optimizer, EpochMetrics[] history) {
+        Json(int epoch, String model, String optimizer, Map<String, Object> scheduler, EpochMetrics[] history) {
             this.epoch = epoch;
             this.model = model;
             this.optimizer = optimizer;
+            this.scheduler = scheduler;
             this.history = history;
         }
     }

@@ -5,6 +5,7 @@ import dev.jtorch.Torch;
 import dev.jtorch.nn.Linear;
 import dev.jtorch.nn.Module;
 import dev.jtorch.optim.SGD;
+import dev.jtorch.optim.lr.StepLR;
 import java.io.PrintStream;
 import java.nio.file.Paths;
 
@@ -41,7 +42,7 @@ public final class FashionMnistMlp {
     }
 
     static final FashionMnistTraining.Recipe RECIPE = new FashionMnistTraining.Recipe("FashionMnistMlp", Mlp::new,
-            (params, lr) -> new SGD(params, SGD.options().lr(lr).momentum(0.9)),
+            (params, lr) -> new SGD(params, SGD.options().lr(lr).momentum(0.9)), opt -> new StepLR(opt, 5, 0.2),
             Paths.get("runs", "fashion-mnist-mlp"), 10, 0.02, 64);
 
     static final String USAGE = RECIPE.usage();

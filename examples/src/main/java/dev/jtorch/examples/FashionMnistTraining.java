@@ -10,6 +10,7 @@ import dev.jtorch.nn.Module;
 import dev.jtorch.nn.Parameter;
 import dev.jtorch.optim.Optimizer;
 import dev.jtorch.optim.OptimizerStateDict;
+import dev.jtorch.optim.lr.LRScheduler;
 import dev.jtorch.tensor.Generator;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import me.tongfei.progressbar.ProgressBar;
 
@@ -45,10 +47,11 @@ final class FashionMnistTraining {
 
     /**
      * What one example fixes: its name (for messages), the model, the optimizer built from the
-     * model's parameters and the learning rate, and the defaults of its options.
+     * model's parameters and the learning rate, the learning-rate scheduler built from the optimizer
+     * (stepped after each epoch; null for none), and the defaults of its options.
      */
     record Recipe(String program, Supplier<Module> model, BiFunction<List<Parameter>, Double, Optimizer> optimizer,
-            Path out, int epochs, double lr, int batchSize) {
+            Function<Optimizer, LRScheduler> scheduler, Path out, int epochs, double lr, int batchSize) {
         String usage() {
             return "usage: " + program + " [DATA_DIR] [--epochs N] [--limit N] [--out DIR] [--resume] [--seed N] [--lr X]";
         }
@@ -152,6 +155,7 @@ final class FashionMnistTraining {
         Module model = r.model().get();
         CrossEntropyLoss criterion = new CrossEntropyLoss();
         Optimizer optimizer = r.optimizer().apply(model.parameters(), o.lr);
+        LRScheduler scheduler = r.scheduler() == null ? null : r.scheduler().apply(optimizer);
         List<EpochMetrics> history = new ArrayList<>();
         int start = 0;
         createDirectories(o.out);
@@ -159,6 +163,9 @@ final class FashionMnistTraining {
             Checkpoint ck = Checkpoint.read(o.out, r.program());
             model.load(ck.modelFile());
             optimizer.loadStateDict(OptimizerStateDict.load(ck.optimizerFile()));
+            if (scheduler != null && ck.scheduler() != null) {
+                scheduler.loadStateDict(ck.scheduler());
+            }
             history.addAll(ck.history());
             start = ck.epoch();
             out.printf(Locale.ROOT, "resuming from %s after epoch %d%n", o.out.resolve(Checkpoint.FILE), start);
@@ -187,13 +194,16 @@ final class FashionMnistTraining {
                     bar.step();
                 }
             }
+            if (scheduler != null) {
+                scheduler.step();
+            }
             double testAccuracy = evaluate(model, testLoader, testSet.size());
             double seconds = (System.nanoTime() - t0) / 1e9;
             EpochMetrics m = new EpochMetrics(epoch + 1, lossSum / trainSet.size(),
                     (double) correct / trainSet.size(), testAccuracy, seconds);
             history.add(m);
             out.println(m.summary(o.epochs));
-            Checkpoint.write(o.out, epoch + 1, model, optimizer, history);
+            Checkpoint.write(o.out, epoch + 1, model, optimizer, scheduler == null ? null : scheduler.stateDict(), history);
             TrainingChart.write(history, o.out.resolve(CHART));
         }
         model.save(o.out.resolve(WEIGHTS));
