@@ -1,7 +1,5 @@
 package dev.jtorch.tensor;
 
-import java.util.Arrays;
-
 /**
  * The column matrix of a convolution and its adjoint, for one sample and one group.
  * {@code im2col} writes the {@code K x P} matrix ({@code K = C/groups * kh * kw} rows ordered
@@ -60,21 +58,28 @@ final class Im2Col {
                     for (int r = 0; r < g.oh; r++, dst += outW) {
                         int ih = r * g.sh - g.ph + ki * g.dh;
                         if (ih < 0 || ih >= g.h) {
-                            Arrays.fill(col, dst, dst + outW, 0f);
+                            for (int q = 0; q < outW; q++) {
+                                col[dst + q] = 0f;
+                            }
                             continue;
                         }
+                        // plain loops: rows are short (tens of elements), where call overhead dominates
                         int src = plane + ih * g.w + iw0;
-                        Arrays.fill(col, dst, dst + lo, 0f);
+                        for (int q = 0; q < lo; q++) {
+                            col[dst + q] = 0f;
+                        }
                         if (g.sw == 1) {
-                            if (hi > lo) {
-                                System.arraycopy(x, src + lo, col, dst + lo, hi - lo);
+                            for (int q = lo; q < hi; q++) {
+                                col[dst + q] = x[src + q];
                             }
                         } else {
                             for (int q = lo; q < hi; q++) {
                                 col[dst + q] = x[src + q * g.sw];
                             }
                         }
-                        Arrays.fill(col, dst + hi, dst + outW, 0f);
+                        for (int q = hi; q < outW; q++) {
+                            col[dst + q] = 0f;
+                        }
                     }
                 }
             }
@@ -129,21 +134,28 @@ final class Im2Col {
                     for (int r = 0; r < g.oh; r++, dst += outW) {
                         int ih = r * g.sh - g.ph + ki * g.dh;
                         if (ih < 0 || ih >= g.h) {
-                            Arrays.fill(col, dst, dst + outW, 0d);
+                            for (int q = 0; q < outW; q++) {
+                                col[dst + q] = 0d;
+                            }
                             continue;
                         }
+                        // plain loops: rows are short (tens of elements), where call overhead dominates
                         int src = plane + ih * g.w + iw0;
-                        Arrays.fill(col, dst, dst + lo, 0d);
+                        for (int q = 0; q < lo; q++) {
+                            col[dst + q] = 0d;
+                        }
                         if (g.sw == 1) {
-                            if (hi > lo) {
-                                System.arraycopy(x, src + lo, col, dst + lo, hi - lo);
+                            for (int q = lo; q < hi; q++) {
+                                col[dst + q] = x[src + q];
                             }
                         } else {
                             for (int q = lo; q < hi; q++) {
                                 col[dst + q] = x[src + q * g.sw];
                             }
                         }
-                        Arrays.fill(col, dst + hi, dst + outW, 0d);
+                        for (int q = hi; q < outW; q++) {
+                            col[dst + q] = 0d;
+                        }
                     }
                 }
             }
