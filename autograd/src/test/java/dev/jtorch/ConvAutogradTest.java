@@ -31,7 +31,7 @@ class ConvAutogradTest {
         return new Tensor(NDArray.wrap(v, shape)).requiresGrad_();
     }
 
-    @Property(tries = 20)
+    @Property(tries = 12)
     void conv2dGradients(@ForAll long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         int g = 1 + r.nextInt(2);
@@ -53,7 +53,7 @@ class ConvAutogradTest {
         assertTrue(GradCheck.gradgradcheck(fn, x, wt, b));
     }
 
-    @Property(tries = 15)
+    @Property(tries = 10)
     void conv1dGradientsWithSamePadding(@ForAll long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         int k = 1 + r.nextInt(4);
@@ -65,7 +65,7 @@ class ConvAutogradTest {
         assertTrue(GradCheck.gradgradcheck(fn, x, wt));
     }
 
-    @Property(tries = 15)
+    @Property(tries = 10)
     void convTransposeGradients(@ForAll long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         int g = 1 + r.nextInt(2);

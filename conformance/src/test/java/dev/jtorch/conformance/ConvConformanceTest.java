@@ -231,6 +231,32 @@ class ConvConformanceTest {
         }
     }
 
+    /** Conv2d with padding_mode reflect/replicate/circular equals libtorch's {@code F.pad(mode)} then an unpadded conv2d. */
+    @Test
+    void paddingModesMatchLibtorchsPad() {
+        Oracle.require();
+        Random rnd = new Random(15);
+        for (String mode : new String[] {"reflect", "replicate", "circular"}) {
+            for (int trial = 0; trial < 4; trial++) {
+                try (PointerScope scope = new PointerScope()) {
+                    GradCase c = new GradCase(rnd);
+                    int ph = rnd.nextInt(3);
+                    int pw = rnd.nextInt(3);
+                    Conv2d layer = new Conv2d(2, 3, new int[] {3, 2}, Conv2d.options().padding(ph, pw).paddingMode(mode));
+                    GradCase.Leaf x = c.anyLayout(DType.FLOAT64, new int[] {2, 2, 3 + rnd.nextInt(3), 3 + rnd.nextInt(3)},
+                            true, false);
+                    Tensor tw = Oracle.toTorch(layer.weight().array().to(DType.FLOAT64));
+                    Tensor tb = Oracle.toTorch(layer.bias().array().to(DType.FLOAT64));
+                    layer.to(DType.FLOAT64);
+                    c.check("Conv2d padding_mode=" + mode + " padding=(" + ph + ", " + pw + ") " + c.describe(),
+                            () -> torch.conv2d(torch.pad(x.t, longs(pw, pw, ph, ph), mode, new org.bytedeco.pytorch.DoubleOptional()),
+                                    tw, new TensorOptional(tb), longs(1), longs(0), longs(1), 1),
+                            () -> layer.forward(x.j), 1e-12, 1e-12);
+                }
+            }
+        }
+    }
+
     private static void assertSameParameters(Tensor tw, Tensor tb, ConvNd j, String what) {
         Oracle.assertExact(Oracle.fromTorch(tw), j.weight().array(), what + " weight");
         if (tb != null) {

@@ -4,23 +4,26 @@ import dev.jtorch.tensor.kernel.GemmKernels;
 import dev.jtorch.tensor.kernel.Kernels;
 
 /**
- * The three products of a 2-d convolution lowered to {@link Kernels#GEMM}, per sample and group:
+ * The three products of a 2-d convolution lowered to {@link Kernels#GEMM}, per group, on chunks of
+ * {@code S} samples whose column matrices sit side by side ({@code K x S*P}):
  * <ul>
- *   <li>forward: {@code y[n, g] = W_g [O/g, K] @ col(x[n, g]) [K, P]} (plus bias);</li>
- *   <li>input gradient: {@code gx[n, g] = col2im(W_g^T [K, O/g] @ gy[n, g] [O/g, P])};</li>
- *   <li>weight gradient: {@code gW_g = sum_n gy[n, g] [O/g, P] @ col(x[n, g])^T [P, K]}.</li>
+ *   <li>forward: {@code y[chunk, g] = W_g [O/g, K] @ col(x[chunk, g]) [K, S*P]} (plus bias);</li>
+ *   <li>input gradient: {@code gx[chunk, g] = col2im(W_g^T [K, O/g] @ gy[chunk, g] [O/g, S*P])};</li>
+ *   <li>weight gradient: {@code gW_g = sum_chunks gy[chunk, g] [O/g, S*P] @ col(x[chunk, g])^T [S*P, K]}.</li>
  * </ul>
- * Transposed operands are passed to the GEMM as strides, never copied. A 1x1 stride-1 unpadded
- * kernel uses the input (or writes the gradient) in place of the column matrix. The column matrix
- * lives in a per-thread buffer reused across calls.
+ * Chunks make each GEMM wide (about {@value #CHUNK_COLUMNS} columns) so the packed weight is reused
+ * and fewer edge tiles are computed; the {@code [N, O, P]} layout of {@code y} and {@code gy} is
+ * converted to and from {@code [O, S*P]} by row copies. Transposed operands are passed to the GEMM
+ * as strides, never copied. A 1x1 stride-1 unpadded kernel uses the input (or writes the gradient)
+ * in place of the column matrix, one sample at a time. Column and row buffers are per thread and
+ * reused across calls.
  *
- * <p>Batches of two or more samples with enough work are split into a few contiguous ranges of
- * samples on the {@link Parallel} pool (each GEMM then runs on its task's thread); a single sample
- * runs on the calling thread and lets the GEMM parallelise itself. Measured on the 2-core machine
- * for the (64, 32, 13, 13) x 64 3x3 benchmark: splitting the batch beat splitting inside each
- * (small: 64 x 121 x 288) GEMM. Weight gradients of a range are summed into a per-task buffer;
- * the buffers are then added in task order, so results do not depend on thread timing.
- * All arrays are contiguous, float32 or float64.
+ * <p>Batches with enough work are split into a few contiguous ranges of samples on the
+ * {@link Parallel} pool (each GEMM then runs on its task's thread); otherwise everything runs on the
+ * calling thread and the GEMM may parallelise itself. For the (64, 32, 13, 13) x 64 3x3 benchmark
+ * the batch split keeps both cores busy with no synchronisation inside the products. Weight
+ * gradients of a range are summed into a per-task buffer; the buffers are then added in task order,
+ * so results do not depend on thread timing. All arrays are contiguous, float32 or float64.
  */
 final class ConvProducts {
     private ConvProducts() {}
@@ -29,23 +32,23 @@ final class ConvProducts {
     /** Below this many multiply-adds in all, one thread does the whole batch. */
     private static final long PARALLEL_MIN_WORK = 1L << 20;
 
-    private static final ThreadLocal<float[][]> FLOAT_COL = ThreadLocal.withInitial(() -> new float[][] {new float[0]});
-    private static final ThreadLocal<double[][]> DOUBLE_COL = ThreadLocal.withInitial(() -> new double[][] {new double[0]});
+    private static final ThreadLocal<float[][]> FLOAT_COL = ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0]});
+    private static final ThreadLocal<double[][]> DOUBLE_COL = ThreadLocal.withInitial(() -> new double[][] {new double[0], new double[0]});
 
-    /** The calling thread's column buffer, at least {@code size} long (grown, never shrunk). */
-    private static Object colBuffer(DType t, int size) {
+    /** The calling thread's buffer {@code which} (0: columns, 1: rows of a chunk), at least {@code size} long. */
+    private static Object colBuffer(DType t, int which, int size) {
         if (t == DType.FLOAT32) {
             float[][] holder = FLOAT_COL.get();
-            if (holder[0].length < size) {
-                holder[0] = new float[size];
+            if (holder[which].length < size) {
+                holder[which] = new float[size];
             }
-            return holder[0];
+            return holder[which];
         }
         double[][] holder = DOUBLE_COL.get();
-        if (holder[0].length < size) {
-            holder[0] = new double[size];
+        if (holder[which].length < size) {
+            holder[which] = new double[size];
         }
-        return holder[0];
+        return holder[which];
     }
 
     /** Number of batch ranges: 1 (GEMM may parallelise) or up to two per thread. */
@@ -71,6 +74,17 @@ final class ConvProducts {
         void run(int task, int from, int to);
     }
 
+    /**
+     * Samples per GEMM: enough that a chunk has about {@link #CHUNK_COLUMNS} output positions, so
+     * each GEMM is wide (the packed weight is reused across the chunk, fewer edge tiles). A 1x1
+     * direct kernel reads each sample in place, one at a time.
+     */
+    private static final int CHUNK_COLUMNS = 1024;
+
+    private static int chunk(ConvGeometry g) {
+        return g.direct() ? 1 : Math.max(1, Math.min(g.n, CHUNK_COLUMNS / Math.max(1, g.p())));
+    }
+
     /** {@code y [N, O, OH, OW]} from contiguous {@code x}, {@code w} and optional 1-d {@code bias}. */
     static NDArray forward(NDArray x, NDArray w, NDArray bias, ConvGeometry g) {
         DType t = x.dtype();
@@ -85,18 +99,30 @@ final class ConvProducts {
         int kk = g.k();
         int p = g.p();
         int hw = g.h * g.w;
+        int chunk = chunk(g);
         overBatch(g, tasks(g), (task, from, to) -> {
-            Object col = g.direct() ? x.storage() : colBuffer(t, kk * p);
-            for (int s = from; s < to; s++) {
+            Object col = g.direct() ? x.storage() : colBuffer(t, 0, kk * p * chunk);
+            Object tmp = chunk > 1 ? colBuffer(t, 1, g.og() * p * chunk) : null;
+            for (int s0 = from; s0 < to; s0 += chunk) {
+                int ns = Math.min(chunk, to - s0);
+                int cols = ns * p;
                 for (int grp = 0; grp < g.groups; grp++) {
-                    int xOff = x.offset() + (s * g.c + grp * g.cg()) * hw;
-                    int colOff = xOff;
-                    if (!g.direct()) {
-                        Im2Col.im2col(x.storage(), xOff, col, g);
-                        colOff = 0;
+                    int wOff = w.offset() + grp * g.og() * kk;
+                    int yOff = (s0 * g.o + grp * g.og()) * p;
+                    if (g.direct()) {
+                        gemm(t, g.og(), p, kk, w.storage(), wOff, kk, 1, col, x.offset() + (s0 * g.c + grp * g.cg()) * hw,
+                                p, 1, beta, y.storage(), yOff, p);
+                        continue;
                     }
-                    gemm(t, g.og(), p, kk, w.storage(), w.offset() + grp * g.og() * kk, kk, 1,
-                            col, colOff, p, 1, beta, y.storage(), (s * g.o + grp * g.og()) * p, p);
+                    for (int s = 0; s < ns; s++) {
+                        Im2Col.im2col(x.storage(), x.offset() + ((s0 + s) * g.c + grp * g.cg()) * hw, col, s * p, cols, g);
+                    }
+                    if (ns == 1) {
+                        gemm(t, g.og(), p, kk, w.storage(), wOff, kk, 1, col, 0, p, 1, beta, y.storage(), yOff, p);
+                    } else {
+                        gemm(t, g.og(), cols, kk, w.storage(), wOff, kk, 1, col, 0, cols, 1, 0, tmp, 0, cols);
+                        scatterRows(tmp, cols, y.storage(), yOff, g.o * p, g.og(), ns, p, bias != null);
+                    }
                 }
             }
         });
@@ -113,17 +139,31 @@ final class ConvProducts {
         int kk = g.k();
         int p = g.p();
         int hw = g.h * g.w;
+        int chunk = chunk(g);
         overBatch(g, tasks(g), (task, from, to) -> {
-            Object col = g.direct() ? null : colBuffer(t, kk * p);
-            for (int s = from; s < to; s++) {
+            Object col = g.direct() ? null : colBuffer(t, 0, kk * p * chunk);
+            Object tmp = chunk > 1 ? colBuffer(t, 1, g.og() * p * chunk) : null;
+            for (int s0 = from; s0 < to; s0 += chunk) {
+                int ns = Math.min(chunk, to - s0);
+                int cols = ns * p;
                 for (int grp = 0; grp < g.groups; grp++) {
-                    int xOff = (s * g.c + grp * g.cg()) * hw;
-                    Object dst = g.direct() ? gx.storage() : col;
-                    gemm(t, kk, p, g.og(), w.storage(), w.offset() + grp * g.og() * kk, 1, kk,
-                            gy.storage(), gy.offset() + (s * g.o + grp * g.og()) * p, p, 1,
-                            0, dst, g.direct() ? xOff : 0, p);
-                    if (!g.direct()) {
-                        Im2Col.col2im(col, gx.storage(), xOff, g);
+                    int wOff = w.offset() + grp * g.og() * kk;
+                    int gyOff = gy.offset() + (s0 * g.o + grp * g.og()) * p;
+                    int xOff = (s0 * g.c + grp * g.cg()) * hw;
+                    if (g.direct()) {
+                        gemm(t, kk, p, g.og(), w.storage(), wOff, 1, kk, gy.storage(), gyOff, p, 1, 0, gx.storage(), xOff, p);
+                        continue;
+                    }
+                    Object b = gy.storage();
+                    int bOff = gyOff;
+                    if (ns > 1) {
+                        gatherRows(gy.storage(), gyOff, g.o * p, tmp, cols, g.og(), ns, p);
+                        b = tmp;
+                        bOff = 0;
+                    }
+                    gemm(t, kk, cols, g.og(), w.storage(), wOff, 1, kk, b, bOff, cols, 1, 0, col, 0, cols);
+                    for (int s = 0; s < ns; s++) {
+                        Im2Col.col2im(col, s * p, cols, gx.storage(), ((s0 + s) * g.c + grp * g.cg()) * hw, g);
                     }
                 }
             }
@@ -142,28 +182,83 @@ final class ConvProducts {
         int p = g.p();
         int hw = g.h * g.w;
         int tasks = tasks(g);
+        int chunk = chunk(g);
         Object[] parts = new Object[tasks];
         parts[0] = gw.storage();
         overBatch(g, tasks, (task, from, to) -> {
             Object acc = task == 0 ? gw.storage() : (parts[task] = NDArray.zeros(t, g.o * kk).storage());
-            Object col = g.direct() ? x.storage() : colBuffer(t, kk * p);
-            for (int s = from; s < to; s++) {
+            Object col = g.direct() ? x.storage() : colBuffer(t, 0, kk * p * chunk);
+            Object tmp = chunk > 1 ? colBuffer(t, 1, g.og() * p * chunk) : null;
+            for (int s0 = from; s0 < to; s0 += chunk) {
+                int ns = Math.min(chunk, to - s0);
+                int cols = ns * p;
+                double beta = s0 == from ? 0 : 1;
                 for (int grp = 0; grp < g.groups; grp++) {
-                    int xOff = x.offset() + (s * g.c + grp * g.cg()) * hw;
-                    int colOff = xOff;
-                    if (!g.direct()) {
-                        Im2Col.im2col(x.storage(), xOff, col, g);
-                        colOff = 0;
+                    int gyOff = gy.offset() + (s0 * g.o + grp * g.og()) * p;
+                    int xOff = x.offset() + (s0 * g.c + grp * g.cg()) * hw;
+                    if (g.direct()) {
+                        gemm(t, g.og(), kk, p, gy.storage(), gyOff, p, 1, col, xOff, 1, p, beta, acc, grp * g.og() * kk, kk);
+                        continue;
                     }
-                    gemm(t, g.og(), kk, p, gy.storage(), gy.offset() + (s * g.o + grp * g.og()) * p, p, 1,
-                            col, colOff, 1, p, s == from ? 0 : 1, acc, grp * g.og() * kk, kk);
+                    for (int s = 0; s < ns; s++) {
+                        Im2Col.im2col(x.storage(), xOff + s * g.c * hw, col, s * p, cols, g);
+                    }
+                    Object a = gy.storage();
+                    int aOff = gyOff;
+                    if (ns > 1) {
+                        gatherRows(gy.storage(), gyOff, g.o * p, tmp, cols, g.og(), ns, p);
+                        a = tmp;
+                        aOff = 0;
+                    }
+                    gemm(t, g.og(), kk, cols, a, aOff, cols, 1, col, 0, 1, cols, beta, acc, grp * g.og() * kk, kk);
                 }
             }
         });
         for (int i = 1; i < tasks; i++) {
-            addInto(gw.storage(), parts[i]);
+            if (parts[i] != null) {
+                addInto(gw.storage(), parts[i]);
+            }
         }
         return gw;
+    }
+
+    /**
+     * From {@code src [rows, ns * p]} (sample {@code s}'s block at column {@code s * p}) to
+     * {@code dst} where sample {@code s}, row {@code r} starts at {@code dstOff + s * sampleStride + r * p};
+     * added to what {@code dst} holds (the bias) when {@code accumulate}.
+     */
+    private static void scatterRows(Object src, int ld, Object dst, int dstOff, int sampleStride, int rows, int ns,
+                                    int p, boolean accumulate) {
+        for (int s = 0; s < ns; s++) {
+            for (int r = 0; r < rows; r++) {
+                int from = r * ld + s * p;
+                int to = dstOff + s * sampleStride + r * p;
+                if (!accumulate) {
+                    System.arraycopy(src, from, dst, to, p);
+                } else if (dst instanceof float[]) {
+                    float[] d = (float[]) dst;
+                    float[] sr = (float[]) src;
+                    for (int i = 0; i < p; i++) {
+                        d[to + i] += sr[from + i];
+                    }
+                } else {
+                    double[] d = (double[]) dst;
+                    double[] sr = (double[]) src;
+                    for (int i = 0; i < p; i++) {
+                        d[to + i] += sr[from + i];
+                    }
+                }
+            }
+        }
+    }
+
+    /** The inverse layout change of {@link #scatterRows}: samples' rows side by side in {@code dst [rows, ns * p]}. */
+    private static void gatherRows(Object src, int srcOff, int sampleStride, Object dst, int ld, int rows, int ns, int p) {
+        for (int s = 0; s < ns; s++) {
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(src, srcOff + s * sampleStride + r * p, dst, r * ld + s * p, p);
+            }
+        }
     }
 
     private static void addInto(Object dst, Object src) {

@@ -1,7 +1,5 @@
 package dev.jtorch.tensor;
 
-import java.util.Arrays;
-
 /**
  * The column matrix of a convolution and its adjoint, for one sample and one group.
  * {@code im2col} writes the {@code K x P} matrix ({@code K = C/groups * kh * kw} rows ordered
@@ -25,24 +23,28 @@ final class Im2Col {
         return Math.max(hi, lo);
     }
 
-    static void im2col(Object x, int xOff, Object col, ConvGeometry g) {
+    static void im2col(Object x, int xOff, Object col, int colOff, int ld, ConvGeometry g) {
         if (x instanceof float[]) {
-            im2col((float[]) x, xOff, (float[]) col, g);
+            im2col((float[]) x, xOff, (float[]) col, colOff, ld, g);
         } else {
-            im2col((double[]) x, xOff, (double[]) col, g);
+            im2col((double[]) x, xOff, (double[]) col, colOff, ld, g);
         }
     }
 
-    static void col2im(Object col, Object x, int xOff, ConvGeometry g) {
+    static void col2im(Object col, int colOff, int ld, Object x, int xOff, ConvGeometry g) {
         if (x instanceof float[]) {
-            col2im((float[]) col, (float[]) x, xOff, g);
+            col2im((float[]) col, colOff, ld, (float[]) x, xOff, g);
         } else {
-            col2im((double[]) col, (double[]) x, xOff, g);
+            col2im((double[]) col, colOff, ld, (double[]) x, xOff, g);
         }
     }
 
-    /** {@code col[K, P]} from the {@code C/groups} channels of {@code x} starting at {@code xOff}. */
-    static void im2col(float[] x, int xOff, float[] col, ConvGeometry g) {
+    /**
+     * {@code col[K, P]} from the {@code C/groups} channels of {@code x} starting at {@code xOff}:
+     * row {@code r} of the matrix starts at {@code col[colOff + r * ld]} (several samples side by side
+     * share rows of length {@code ld}).
+     */
+    static void im2col(float[] x, int xOff, float[] col, int colOff, int ld, ConvGeometry g) {
         int outW = g.ow;
         int row = 0;
         for (int ch = 0; ch < g.cg(); ch++) {
@@ -52,33 +54,40 @@ final class Im2Col {
                     int iw0 = kj * g.dw - g.pw;
                     int lo = lo(iw0, g.sw, outW);
                     int hi = hi(iw0, g.sw, g.w, outW, lo);
-                    int dst = row * g.p();
+                    int dst = colOff + row * ld;
                     for (int r = 0; r < g.oh; r++, dst += outW) {
                         int ih = r * g.sh - g.ph + ki * g.dh;
                         if (ih < 0 || ih >= g.h) {
-                            Arrays.fill(col, dst, dst + outW, 0f);
+                            for (int q = 0; q < outW; q++) {
+                                col[dst + q] = 0f;
+                            }
                             continue;
                         }
+                        // plain loops: rows are short (tens of elements), where call overhead dominates
                         int src = plane + ih * g.w + iw0;
-                        Arrays.fill(col, dst, dst + lo, 0f);
+                        for (int q = 0; q < lo; q++) {
+                            col[dst + q] = 0f;
+                        }
                         if (g.sw == 1) {
-                            if (hi > lo) {
-                                System.arraycopy(x, src + lo, col, dst + lo, hi - lo);
+                            for (int q = lo; q < hi; q++) {
+                                col[dst + q] = x[src + q];
                             }
                         } else {
                             for (int q = lo; q < hi; q++) {
                                 col[dst + q] = x[src + q * g.sw];
                             }
                         }
-                        Arrays.fill(col, dst + hi, dst + outW, 0f);
+                        for (int q = hi; q < outW; q++) {
+                            col[dst + q] = 0f;
+                        }
                     }
                 }
             }
         }
     }
 
-    /** Adds {@code col[K, P]} into the {@code C/groups} channels of {@code x} starting at {@code xOff}. */
-    static void col2im(float[] col, float[] x, int xOff, ConvGeometry g) {
+    /** Adds {@code col[K, P]} (rows {@code ld} apart from {@code colOff}) into the {@code C/groups} channels of {@code x} at {@code xOff}. */
+    static void col2im(float[] col, int colOff, int ld, float[] x, int xOff, ConvGeometry g) {
         int outW = g.ow;
         int row = 0;
         for (int ch = 0; ch < g.cg(); ch++) {
@@ -88,7 +97,7 @@ final class Im2Col {
                     int iw0 = kj * g.dw - g.pw;
                     int lo = lo(iw0, g.sw, outW);
                     int hi = hi(iw0, g.sw, g.w, outW, lo);
-                    int src = row * g.p();
+                    int src = colOff + row * ld;
                     for (int r = 0; r < g.oh; r++, src += outW) {
                         int ih = r * g.sh - g.ph + ki * g.dh;
                         if (ih < 0 || ih >= g.h) {
@@ -110,8 +119,8 @@ final class Im2Col {
         }
     }
 
-    /** float64 {@link #im2col(float[], int, float[], ConvGeometry)}. */
-    static void im2col(double[] x, int xOff, double[] col, ConvGeometry g) {
+    /** float64 {@link #im2col(float[], int, float[], int, int, ConvGeometry)}. */
+    static void im2col(double[] x, int xOff, double[] col, int colOff, int ld, ConvGeometry g) {
         int outW = g.ow;
         int row = 0;
         for (int ch = 0; ch < g.cg(); ch++) {
@@ -121,33 +130,40 @@ final class Im2Col {
                     int iw0 = kj * g.dw - g.pw;
                     int lo = lo(iw0, g.sw, outW);
                     int hi = hi(iw0, g.sw, g.w, outW, lo);
-                    int dst = row * g.p();
+                    int dst = colOff + row * ld;
                     for (int r = 0; r < g.oh; r++, dst += outW) {
                         int ih = r * g.sh - g.ph + ki * g.dh;
                         if (ih < 0 || ih >= g.h) {
-                            Arrays.fill(col, dst, dst + outW, 0d);
+                            for (int q = 0; q < outW; q++) {
+                                col[dst + q] = 0d;
+                            }
                             continue;
                         }
+                        // plain loops: rows are short (tens of elements), where call overhead dominates
                         int src = plane + ih * g.w + iw0;
-                        Arrays.fill(col, dst, dst + lo, 0d);
+                        for (int q = 0; q < lo; q++) {
+                            col[dst + q] = 0d;
+                        }
                         if (g.sw == 1) {
-                            if (hi > lo) {
-                                System.arraycopy(x, src + lo, col, dst + lo, hi - lo);
+                            for (int q = lo; q < hi; q++) {
+                                col[dst + q] = x[src + q];
                             }
                         } else {
                             for (int q = lo; q < hi; q++) {
                                 col[dst + q] = x[src + q * g.sw];
                             }
                         }
-                        Arrays.fill(col, dst + hi, dst + outW, 0d);
+                        for (int q = hi; q < outW; q++) {
+                            col[dst + q] = 0d;
+                        }
                     }
                 }
             }
         }
     }
 
-    /** float64 {@link #col2im(float[], float[], int, ConvGeometry)}. */
-    static void col2im(double[] col, double[] x, int xOff, ConvGeometry g) {
+    /** float64 {@link #col2im(float[], int, int, float[], int, ConvGeometry)}. */
+    static void col2im(double[] col, int colOff, int ld, double[] x, int xOff, ConvGeometry g) {
         int outW = g.ow;
         int row = 0;
         for (int ch = 0; ch < g.cg(); ch++) {
@@ -157,7 +173,7 @@ final class Im2Col {
                     int iw0 = kj * g.dw - g.pw;
                     int lo = lo(iw0, g.sw, outW);
                     int hi = hi(iw0, g.sw, g.w, outW, lo);
-                    int src = row * g.p();
+                    int src = colOff + row * ld;
                     for (int r = 0; r < g.oh; r++, src += outW) {
                         int ih = r * g.sh - g.ph + ki * g.dh;
                         if (ih < 0 || ih >= g.h) {

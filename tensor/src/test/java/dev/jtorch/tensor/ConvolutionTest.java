@@ -27,8 +27,8 @@ class ConvolutionTest {
         final int n, c, h, w, o, groups, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow;
         final boolean strided;
 
-        /** A fixed float32 2-d problem with padding 1 (for sizes big enough to run in parallel). */
-        Case(int n, int c, int hw, int o, int groups, int k, int stride) {
+        /** A fixed float32 2-d problem (sizes big enough to run in parallel, or the 1x1 direct path). */
+        Case(int n, int c, int hw, int o, int groups, int k, int stride, int pad) {
             oneD = false;
             dtype = DType.FLOAT32;
             this.n = n;
@@ -38,9 +38,9 @@ class ConvolutionTest {
             h = w = hw;
             kh = kw = k;
             sh = sw = stride;
-            ph = pw = 1;
+            ph = pw = pad;
             dh = dw = 1;
-            oh = (h + 2 - k) / stride + 1;
+            oh = (h + 2 * pad - k) / stride + 1;
             ow = oh;
             strided = true;
         }
@@ -176,9 +176,13 @@ class ConvolutionTest {
     @Test
     void largeProblemsOnTheParallelPaths() {
         SplittableRandom r = new SplittableRandom(3);
-        check(r, new Case(8, 16, 21, 32, 1, 3, 1));
-        check(r, new Case(7, 12, 17, 18, 3, 3, 2));
-        check(r, new Case(1, 32, 30, 48, 1, 3, 1));
+        check(r, new Case(4, 16, 17, 32, 1, 3, 1, 1));
+        check(r, new Case(7, 12, 17, 18, 3, 3, 2, 1));
+        check(r, new Case(1, 16, 24, 32, 1, 3, 1, 1));
+        // 1x1 unpadded stride-1 kernels read the input as the column matrix: serial, parallel, grouped
+        check(r, new Case(3, 4, 5, 6, 2, 1, 1, 0));
+        check(r, new Case(6, 32, 16, 32, 1, 1, 1, 0));
+        check(r, new Case(1, 8, 7, 4, 1, 1, 2, 0));
     }
 
     private static void check(SplittableRandom r, Case k) {
