@@ -41,6 +41,23 @@ class InitMiscTest {
     }
 
     @Test
+    void glibcExpfAndLogfAreWithinAnUlpOfTheCorrectlyRoundedValues() {
+        java.util.Random rnd = new java.util.Random(5);
+        for (int i = 0; i < 100_000; i++) {
+            float x = (rnd.nextFloat() - 0.5f) * 170;
+            int d = Float.floatToIntBits(GlibcExpLogF.expf(x)) - Float.floatToIntBits((float) Math.exp(x));
+            assertTrue(Math.abs(d) <= 1, "expf(" + x + ")");
+            float y = Float.intBitsToFloat(0x00800000 + rnd.nextInt(0x7f000000));
+            int e = Float.floatToIntBits(GlibcExpLogF.logf(y)) - Float.floatToIntBits((float) Math.log(y));
+            assertTrue(Math.abs(e) <= 1, "logf(" + y + ")");
+        }
+        assertEquals(0f, GlibcExpLogF.logf(1f));
+        assertEquals(1f, GlibcExpLogF.expf(0f));
+        assertEquals(Float.POSITIVE_INFINITY, GlibcExpLogF.expf(100f));
+        assertTrue(Float.isNaN(GlibcExpLogF.logf(-1f)));
+    }
+
+    @Test
     void truncNormalStaysInsideTheInterval() {
         Torch.manualSeed(0);
         Tensor t = Init.truncNormal_(Torch.empty(4000), 1.0, 2.0, -0.5, 3.0);
