@@ -5,13 +5,14 @@ import dev.jtorch.tensor.kernel.Erf;
 /**
  * PyTorch's CPU {@code erfinv} ({@code calc_erfinv} in {@code aten/src/ATen/native/Math.h}, a scalar
  * kernel): a rational first guess (Pavlis' port of MATLAB's erfinv), then two Newton steps
- * {@code x -= (erf(x) - y) / (2/sqrt(pi) * exp(-x^2))}, evaluated in the tensor's precision. For
- * float32 the steps call libm's {@code erff}, {@code expf} and {@code logf}; {@code erff} is
- * glibc's single-precision fdlibm port ({@code sysdeps/ieee754/flt-32/s_erff.c}), reproduced here in
- * float arithmetic, and {@code expf}/{@code logf} are correctly rounded in glibc (as the rounded
- * double results are, up to their last-ulp misroundings), so float32 results are PyTorch's bit for
- * bit except about 1 in 2*10^4 uniform arguments, all with {@code |erfinv(y)| > 0.7} (the
- * {@code logf}/{@code expf} paths), which differ by up to 3 ulps (23 of 4*10^5 in the conformance test). fdlibm notice for the
+ * {@code x -= (erf(x) - y) / (2/sqrt(pi) * exp(-x^2))}, evaluated in the tensor's precision. PyTorch's
+ * x86 wheels run it from the AVX2 build of {@code UnaryOpsKernel.cpp} ({@code -mfma}), where GCC fuses
+ * the polynomial evaluations; so does this port. For float32 the steps call libm's {@code erff},
+ * {@code expf} and {@code logf}: glibc's single-precision fdlibm {@code erff}
+ * ({@code sysdeps/ieee754/flt-32/s_erff.c}) is reproduced here in float arithmetic and glibc's
+ * {@code expf}/{@code logf} in {@link GlibcExpLogF}, so float32 results are PyTorch's bit for bit
+ * (checked on 4*10^5 uniform draws). float64 uses fdlibm's erf and Java's exp/log in place of glibc's
+ * double functions: within about 16 ulps of PyTorch, 1 result in 15 differing. fdlibm notice for the
  * {@code erff} port, which its license asks to preserve:
  *
  * <pre>
@@ -35,11 +36,7 @@ final class Erfinv {
     private static final double[] CD = {-1.970840454, -1.624906493, 3.429567803, 1.641345311};
     private static final double[] DD = {3.543889200, 1.637067800};
 
-    /**
-     * {@code a * b + c} fused: PyTorch's x86 wheels run this kernel from the AVX2 build of
-     * {@code UnaryOpsKernel.cpp} (compiled with {@code -mfma}), where GCC contracts the polynomials
-     * into FMAs; unfused evaluation differs from libtorch in about a quarter of the tail results.
-     */
+    /** {@code a * b + c} fused, as GCC contracts it in the AVX2 kernel (unfused, a quarter of the results differ). */
     private static float ma(float a, float b, float c) {
         return Math.fma(a, b, c);
     }
@@ -60,18 +57,18 @@ final class Erfinv {
             float dem = ma(ma(ma(ma(B[3], z, B[2]), z, B[1]), z, B[0]), z, 1.0f);
             x = y * num / dem;
         } else {
-            float z = (float) Math.sqrt(-(float) Math.log((1.0f - yAbs) / 2.0f));
+            float z = (float) Math.sqrt(-GlibcExpLogF.logf((1.0f - yAbs) / 2.0f));
             float num = ma(ma(ma(C[3], z, C[2]), z, C[1]), z, C[0]);
             float dem = ma(ma(D[1], z, D[0]), z, 1.0f);
             x = Math.copySign(num, y) / dem;
         }
         float twoOverSqrtPi = 2.0f / (float) Math.sqrt(Math.PI);
-        x = x - (erff(x) - y) / (twoOverSqrtPi * (float) Math.exp(-x * x));
-        x = x - (erff(x) - y) / (twoOverSqrtPi * (float) Math.exp(-x * x));
+        x = x - (erff(x) - y) / (twoOverSqrtPi * GlibcExpLogF.expf(-x * x));
+        x = x - (erff(x) - y) / (twoOverSqrtPi * GlibcExpLogF.expf(-x * x));
         return x;
     }
 
-    /** {@code calc_erfinv<double>(y)}; libm's erf/exp/log in double (within an ulp or two of glibc's). */
+    /** {@code calc_erfinv<double>(y)}, polynomials fused like float32's; erf/exp/log from fdlibm and Java. */
     static double erfinv(double y) {
         double yAbs = Math.abs(y);
         if (yAbs > 1.0) {
@@ -83,13 +80,13 @@ final class Erfinv {
         double x;
         if (yAbs <= 0.7) {
             double z = y * y;
-            double num = ((AD[3] * z + AD[2]) * z + AD[1]) * z + AD[0];
-            double dem = (((BD[3] * z + BD[2]) * z + BD[1]) * z + BD[0]) * z + 1.0;
+            double num = Math.fma(Math.fma(Math.fma(AD[3], z, AD[2]), z, AD[1]), z, AD[0]);
+            double dem = Math.fma(Math.fma(Math.fma(Math.fma(BD[3], z, BD[2]), z, BD[1]), z, BD[0]), z, 1.0);
             x = y * num / dem;
         } else {
             double z = Math.sqrt(-Math.log((1.0 - yAbs) / 2.0));
-            double num = ((CD[3] * z + CD[2]) * z + CD[1]) * z + CD[0];
-            double dem = (DD[1] * z + DD[0]) * z + 1.0;
+            double num = Math.fma(Math.fma(Math.fma(CD[3], z, CD[2]), z, CD[1]), z, CD[0]);
+            double dem = Math.fma(Math.fma(DD[1], z, DD[0]), z, 1.0);
             x = Math.copySign(num, y) / dem;
         }
         double twoOverSqrtPi = 2.0 / Math.sqrt(Math.PI);
@@ -193,7 +190,7 @@ final class Erfinv {
             ss = 1.0f + s * (SB1 + s * (SB2 + s * (SB3 + s * (SB4 + s * (SB5 + s * (SB6 + s * SB7))))));
         }
         float z = Float.intBitsToFloat(Float.floatToRawIntBits(ax) & 0xfffff000);
-        float e = (float) Math.exp(-z * z - 0.5625f) * (float) Math.exp((z - ax) * (z + ax) + r / ss);
+        float e = GlibcExpLogF.expf(-z * z - 0.5625f) * GlibcExpLogF.expf((z - ax) * (z + ax) + r / ss);
         return hx >= 0 ? 1.0f - e / ax : e / ax - 1.0f;
     }
 }
