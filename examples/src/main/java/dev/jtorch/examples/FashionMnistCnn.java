@@ -24,6 +24,11 @@ import java.nio.file.Paths;
 public final class FashionMnistCnn {
     private FashionMnistCnn() {}
 
+    /** The final weights written into the output directory. */
+    public static final String WEIGHTS = FashionMnistTraining.WEIGHTS;
+    /** The training-curve chart. */
+    public static final String CHART = FashionMnistTraining.CHART;
+
     /** The network, as {@code nn.Module} code in a PyTorch tutorial writes it. */
     public static final class Cnn extends Module {
         public final Conv2d conv1 = register("conv1", new Conv2d(1, 32, 3));
