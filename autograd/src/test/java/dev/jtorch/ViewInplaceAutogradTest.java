@@ -160,6 +160,14 @@ class ViewInplaceAutogradTest {
         y.sum().backward();
         assertArrayEquals(new float[] {1, 1, 1}, y.grad().toFloatArray());
         assertArrayEquals(new float[] {6, 6, 2}, x.grad().toFloatArray());
+
+        // an in-place op on the tensor itself moves its retain_grad hook too (update_tensor_hooks_on_new_gradfn)
+        Tensor a = leaf();
+        Tensor b = a.mul(2.0);
+        b.retainGrad();
+        b.mul_(3.0);
+        b.mul(b).sum().backward();
+        assertArrayEquals(new float[] {12, 24, 36}, b.grad().toFloatArray());
     }
 
     @Test

@@ -69,8 +69,9 @@ public final class AutogradMeta {
     }
 
     /**
-     * Makes the tensor owning this meta ({@code self}) a differentiable view of {@code base}'s
-     * root; {@code parent} is the tensor it was viewed from. Called by the view ops (internal).
+     * Makes the tensor owning this meta ({@code self}) a differentiable view of {@code root};
+     * {@code parent} is the tensor it was viewed from, whose creation restrictions it inherits.
+     * Called by the view ops (internal).
      */
     public void markView(Tensor self, Tensor root, Tensor parent) {
         ViewMeta p = parent.autogradMeta().view;

@@ -109,7 +109,7 @@ final class Recorder {
     private static void finishViews(Context ctx, boolean grad, boolean multi, int differentiable, Tensor[] inputs,
             Tensor[] outs) {
         for (Tensor o : outs) {
-            if (o == null || ctx.dirty.contains(o) || isInput(o, inputs)) {
+            if (o == null || o.base() == null || ctx.dirty.contains(o) || isInput(o, inputs)) {
                 continue;
             }
             ViewMeta v = o.autogradMeta().view;

@@ -82,7 +82,7 @@ public final class ViewMeta {
 
     /** The view meta of {@code t}, or null when it is not a differentiable view. */
     static ViewMeta of(Tensor t) {
-        return t.autogradMeta().view;
+        return t.base() == null ? null : t.autogradMeta().view;
     }
 
     /**

@@ -233,6 +233,36 @@ class AutogradViewInplaceConformanceTest {
         }
     }
 
+    /** retain_grad follows a tensor whose grad_fn an in-place op replaced (directly, or through a view: CopySlices). */
+    @Test
+    void retainedGradientsOfModifiedTensors() {
+        Oracle.require();
+        dtype = DType.FLOAT32;
+        for (boolean throughView : new boolean[] {false, true}) {
+            try (PointerScope scope = new PointerScope()) {
+                leaves.clear();
+                Pair x = leaf(new int[] {2, 3}, true);
+                Pair y = new Pair(x.j.mul(2.0), x.t.mul(torch.scalar_tensor(new Scalar(2.0))));
+                y.j.retainGrad();
+                y.t.retain_grad();
+                if (throughView) {
+                    y.j.select(1, 1).mul_(3.0);
+                    y.t.select(1, 1).mul_(torch.scalar_tensor(new Scalar(3.0)));
+                } else {
+                    y.j.mul_(3.0);
+                    y.t.mul_(torch.scalar_tensor(new Scalar(3.0)));
+                }
+                y.j.mul(y.j).sum().backward();
+                Tensor tl = y.t.mul(y.t).sum();
+                tl.backward(torch.ones_like(tl), new BoolOptional(false), false, new TensorArrayRefOptional());
+                String what = throughView ? "through a view" : "directly";
+                assertEquals(AutogradOracle.nodeName(y.t.grad_fn()), name(y.j.gradFn()), what + ": grad_fn");
+                compare(Oracle.fromTorch(y.t.grad()), y.j.grad().array(), what + ": retained gradient");
+                compare(Oracle.fromTorch(x.t.grad()), x.j.grad().array(), what + ": leaf gradient");
+            }
+        }
+    }
+
     private void trial(int k) {
         leaves.clear();
         dtype = rnd.nextInt(3) == 0 ? DType.FLOAT64 : DType.FLOAT32;
