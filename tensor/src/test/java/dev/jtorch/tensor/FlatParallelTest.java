@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
  * Long flat elementwise rows are split over the pool: the chunks tile the row at SIMD-block-aligned
  * starts, and every op gives bit-identical results with 1, 2 or 3 threads (so the parallel path is
  * exactly the tested serial kernel), the tail-sensitive {@code add} with an alpha and a broadcast
- * scalar included.
+ * scalar included; softmax's independent rows (or column blocks) likewise.
  */
 class FlatParallelTest {
     private final int defaultThreads = Parallel.getNumThreads();
@@ -53,7 +53,7 @@ class FlatParallelTest {
         assertEquals(4, FlatParallel.tasks(1 << 20, 2, false));
     }
 
-    @Property(tries = 6)
+    @Property(tries = 4)
     void resultsDoNotDependOnTheThreadCount(@ForAll @IntRange(min = 65_536, max = 200_000) int n, @ForAll boolean dbl) {
         DType t = dbl ? DType.FLOAT64 : DType.FLOAT32;
         NDArray a = random(n, 1, t);
@@ -67,6 +67,17 @@ class FlatParallelTest {
         check(NDArray::relu, a);
         check(x -> x.sub(b, 1.5), a);
         check(x -> x.clone().add_(b, -0.01), a);
+    }
+
+    @Property(tries = 3)
+    void softmaxBlocksSplitWithoutChangingABit(@ForAll @IntRange(min = 64, max = 200) int rows,
+                                               @ForAll @IntRange(min = 250, max = 1100) int cols, @ForAll boolean dbl) {
+        DType t = dbl ? DType.FLOAT64 : DType.FLOAT32;
+        NDArray a = random(rows * cols, 4, t).view(rows, cols);
+        check(x -> x.softmax(1), a);
+        check(x -> x.logSoftmax(1), a);
+        check(x -> x.softmax(0), a); // column blocks: one block, stays serial
+        check(x -> x.view(rows, cols / 2, 2).softmax(1), a.narrow(1, 0, cols / 2 * 2).contiguous());
     }
 
     private void check(UnaryOperator<NDArray> op, NDArray a) {
