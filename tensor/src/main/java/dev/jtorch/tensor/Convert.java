@@ -97,7 +97,7 @@ final class Convert {
         Object s = src.storage();
         DType dt = dst.dtype();
         DType st = src.dtype();
-        if (dt == st && dst.isContiguous() && src.isContiguous() && java.util.Arrays.equals(shape, src.sizes())) {
+        if (dt == st && dst.numel() > 0 && dst.isContiguous() && src.isContiguous() && java.util.Arrays.equals(shape, src.sizes())) {
             System.arraycopy(s, src.offset(), d, dst.offset(), dst.numel()); // one row: what the loop below would do
             return;
         }
