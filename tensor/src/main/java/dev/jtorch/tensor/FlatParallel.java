@@ -16,7 +16,7 @@ final class FlatParallel {
     static final int GRAIN = 1 << 15;
     /**
      * Rows shorter than this stay on the calling thread. PyTorch splits from two grains (64K
-     * elements), but on this 2-core machine libtorch's own 64K elementwise ops ran 5 to 7 times
+     * elements), but on this 2-core machine libtorch's own 64K elementwise ops ran 3 to 7 times
      * slower on 2 threads than on 1 (BENCHMARKS.md): waking a second thread costs more than half
      * of a 64K op saves, and on a busy machine a descheduled helper stalls the op for a time slice.
      * From 256K elements (1 MB of float32) the split pays.
