@@ -50,7 +50,8 @@ public final class AccumulateGrad extends Node {
         }
         Tensor old = meta.grad;
         if (old == null) {
-            meta.grad = createGraph ? g : g.detach().clone();
+            // without createGraph this runs under no-grad: a plain copy of the array is what detach().clone() records
+            meta.grad = createGraph ? g : new Tensor(g.array().clone());
         } else if (createGraph) {
             meta.grad = old.add(g);
         } else {

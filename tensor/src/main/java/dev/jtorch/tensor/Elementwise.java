@@ -181,10 +181,14 @@ final class Elementwise {
     static void runUnary(UnaryOp op, double p, double q, long lp, long lq, NDArray out, NDArray x) {
         int ix;
         if (flatOut(out) && (ix = flatInc(x, out)) >= 0) {
+            Object xs = x.storage();
+            Object os = out.storage();
+            int xo = x.offset();
+            int oo = out.offset();
             if (out.dtype() == DType.FLOAT32) {
-                K.unary(op, p, q, (float[]) x.storage(), x.offset(), ix, (float[]) out.storage(), out.offset(), 1, out.numel());
+                FlatParallel.run(out.numel(), (i, n) -> K.unary(op, p, q, (float[]) xs, xo + i * ix, ix, (float[]) os, oo + i, 1, n));
             } else {
-                K.unary(op, p, q, (double[]) x.storage(), x.offset(), ix, (double[]) out.storage(), out.offset(), 1, out.numel());
+                FlatParallel.run(out.numel(), (i, n) -> K.unary(op, p, q, (double[]) xs, xo + i * ix, ix, (double[]) os, oo + i, 1, n));
             }
             return;
         }
@@ -227,12 +231,18 @@ final class Elementwise {
         int ia;
         int ib;
         if (flatOut(out) && (ia = flatInc(a, out)) >= 0 && (ib = flatInc(b, out)) >= 0) {
+            Object xs = a.storage();
+            Object ys = b.storage();
+            Object os = out.storage();
+            int xo = a.offset();
+            int yo = b.offset();
+            int oo = out.offset();
             if (out.dtype() == DType.FLOAT32) {
-                K.binary(op, p, (float[]) a.storage(), a.offset(), ia, (float[]) b.storage(), b.offset(), ib,
-                        (float[]) out.storage(), out.offset(), 1, out.numel());
+                FlatParallel.run(out.numel(), (i, n) -> K.binary(op, p, (float[]) xs, xo + i * ia, ia, (float[]) ys, yo + i * ib, ib,
+                        (float[]) os, oo + i, 1, n));
             } else {
-                K.binary(op, p, (double[]) a.storage(), a.offset(), ia, (double[]) b.storage(), b.offset(), ib,
-                        (double[]) out.storage(), out.offset(), 1, out.numel());
+                FlatParallel.run(out.numel(), (i, n) -> K.binary(op, p, (double[]) xs, xo + i * ia, ia, (double[]) ys, yo + i * ib, ib,
+                        (double[]) os, oo + i, 1, n));
             }
             return;
         }

@@ -28,17 +28,32 @@ final class Softmax {
         }
         NDArray c = x.contiguous();
         int size = x.dim() == 0 ? 1 : x.sizeAt(d);
-        int inner = 1;
+        int innerSize = 1;
         for (int i = d + 1; i < x.dim(); i++) {
-            inner *= x.sizeAt(i);
+            innerSize *= x.sizeAt(i);
         }
+        int inner = innerSize;
         int outer = x.numel() / (size * inner);
         int block = size * inner;
         int co = c.offset();
-        if (x.dtype() == DType.FLOAT32) {
+        // blocks are independent: long inputs split them over the pool (same bits at any thread count)
+        int tasks = Math.min(outer, FlatParallel.tasks(x.numel(), Parallel.getNumThreads(), Parallel.inParallelRegion()));
+        if (tasks <= 1) {
+            blocks(c, out, co, 0, outer, block, size, inner, lastDim, log);
+        } else {
+            Parallel.parallelFor(tasks, t -> blocks(c, out, co, (int) ((long) outer * t / tasks),
+                    (int) ((long) outer * (t + 1) / tasks), block, size, inner, lastDim, log));
+        }
+        return out;
+    }
+
+    /** Blocks {@code [from, to)} of {@code outer}, each a row ({@code lastDim}) or a {@code size x inner} column block. */
+    private static void blocks(NDArray c, NDArray out, int co, int from, int to, int block, int size, int inner,
+                               boolean lastDim, boolean log) {
+        if (c.dtype() == DType.FLOAT32) {
             float[] a = (float[]) c.storage();
             float[] o = (float[]) out.storage();
-            for (int b = 0; b < outer; b++) {
+            for (int b = from; b < to; b++) {
                 if (lastDim) {
                     K.softmax(a, co + b * block, o, b * block, size, log);
                 } else {
@@ -48,7 +63,7 @@ final class Softmax {
         } else {
             double[] a = (double[]) c.storage();
             double[] o = (double[]) out.storage();
-            for (int b = 0; b < outer; b++) {
+            for (int b = from; b < to; b++) {
                 if (lastDim) {
                     K.softmax(a, co + b * block, o, b * block, size, log);
                 } else {
@@ -56,6 +71,5 @@ final class Softmax {
                 }
             }
         }
-        return out;
     }
 }
