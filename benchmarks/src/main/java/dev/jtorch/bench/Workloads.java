@@ -21,6 +21,7 @@ public final class Workloads {
         all.addAll(KernelWorkloads.all());
         all.addAll(ConvWorkloads.all());
         all.addAll(TrainingWorkloads.all());
+        all.addAll(CnnTrainingWorkloads.all());
         Set<String> seen = new HashSet<>();
         for (Workload w : all) {
             if (!seen.add(w.name())) {

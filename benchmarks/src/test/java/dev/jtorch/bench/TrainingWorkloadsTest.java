@@ -21,19 +21,26 @@ class TrainingWorkloadsTest {
     void registryHasIssue7sTrainingStepsAndTargets() {
         assertEquals(10.0, Workloads.byName("Model0 SGD iteration (seed 3-3-2-3)").target().getAsDouble());
         assertEquals(1.0, Workloads.byName("MLP 784-256-128-10 SGD step, batch 128").target().getAsDouble());
+        assertEquals(2.0, Workloads.byName("CNN (FashionMnistCnn) SGD step, batch 64").target().getAsDouble());
+    }
+
+    @Test
+    void cnnLossesAgreeOverSeveralIterations() {
+        // labels rotate every step, so the loss need not fall over 5 steps; the two sides must agree on each
+        sameLosses("CNN (FashionMnistCnn) SGD step, batch 64", 5, 1e-4, false);
     }
 
     @Test
     void model0LossesAgreeOverSeveralIterations() {
-        sameLosses("Model0 SGD iteration (seed 3-3-2-3)", 20, 1e-5);
+        sameLosses("Model0 SGD iteration (seed 3-3-2-3)", 20, 1e-5, true);
     }
 
     @Test
     void mlpLossesAgreeOverSeveralIterations() {
-        sameLosses("MLP 784-256-128-10 SGD step, batch 128", 5, 1e-4);
+        sameLosses("MLP 784-256-128-10 SGD step, batch 128", 5, 1e-4, true);
     }
 
-    private static void sameLosses(String name, int iterations, double rtol) {
+    private static void sameLosses(String name, int iterations, double rtol, boolean lossFalls) {
         Assumptions.assumeTrue(Boolean.parseBoolean(System.getProperty("jtorch.libtorch.available", "false")),
                 "libtorch 2.10 natives are bundled here only for linux-x86_64; training benchmark test skipped");
         Libtorch.load();
@@ -52,7 +59,7 @@ class TrainingWorkloadsTest {
                 first = i == 0 ? j : first;
                 last = j;
             }
-            assertTrue(last < first, name + ": training lowers the loss (" + first + " -> " + last + ")");
+            assertTrue(!lossFalls || last < first, name + ": training lowers the loss (" + first + " -> " + last + ")");
         }
     }
 }
