@@ -14,8 +14,9 @@ import java.nio.file.Paths;
 /**
  * Trains a small CNN on Fashion-MNIST: two 3x3 convolutions (32 and 64 channels) each followed by
  * ReLU and 2x2 max pooling, then Linear(1600, 128)+ReLU and Linear(128, 10); {@code SGD(lr=0.02,
- * momentum=0.9)}, batches of 64, 5 epochs, with the shared program of {@link FashionMnistTraining}
- * (seeded shuffles, progress bars, test accuracy, weights, a resumable checkpoint and a chart).
+ * momentum=0.9)} with {@code StepLR(step_size=5, gamma=0.2)}, batches of 64, 8 epochs, with the
+ * shared program of {@link FashionMnistTraining} (seeded shuffles, progress bars, test accuracy,
+ * weights, a resumable checkpoint and a chart).
  *
  * <pre>
  * FashionMnistCnn [DATA_DIR] [--epochs N] [--limit N] [--out DIR] [--resume] [--seed N] [--lr X]
@@ -47,8 +48,8 @@ public final class FashionMnistCnn {
     }
 
     static final FashionMnistTraining.Recipe RECIPE = new FashionMnistTraining.Recipe("FashionMnistCnn", Cnn::new,
-            (params, lr) -> new SGD(params, SGD.options().lr(lr).momentum(0.9)), opt -> new StepLR(opt, 3, 0.2),
-            Paths.get("runs", "fashion-mnist-cnn"), 5, 0.02, 64);
+            (params, lr) -> new SGD(params, SGD.options().lr(lr).momentum(0.9)), opt -> new StepLR(opt, 5, 0.2),
+            Paths.get("runs", "fashion-mnist-cnn"), 8, 0.02, 64);
 
     public static void main(String[] args) {
         int status = run(args, System.out, System.err);

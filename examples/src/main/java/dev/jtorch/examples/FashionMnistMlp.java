@@ -10,9 +10,10 @@ import java.io.PrintStream;
 import java.nio.file.Paths;
 
 /**
- * Trains a 784-256-128-10 MLP on Fashion-MNIST: {@code SGD(lr=0.02, momentum=0.9)}, batches of 64,
- * 10 epochs, with the shared program of {@link FashionMnistTraining} (seeded shuffles, progress
- * bars, test accuracy, weights, a resumable checkpoint and a chart).
+ * Trains a 784-256-128-10 MLP on Fashion-MNIST: {@code SGD(lr=0.02, momentum=0.9)} with
+ * {@code StepLR(step_size=5, gamma=0.2)}, batches of 64, 10 epochs, with the shared program of
+ * {@link FashionMnistTraining} (seeded shuffles, progress bars, test accuracy, weights, a resumable
+ * checkpoint and a chart).
  *
  * <pre>
  * FashionMnistMlp [DATA_DIR] [--epochs N] [--limit N] [--out DIR] [--resume] [--seed N] [--lr X]
