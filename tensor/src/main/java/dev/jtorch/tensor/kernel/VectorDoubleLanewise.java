@@ -42,16 +42,7 @@ final class VectorDoubleLanewise {
         int bound = D.loopBound(n);
         int i = 0;
         for (; i < bound; i += D.length()) {
-            DoubleVector.fromArray(D, x, xo + i).lanewise(VectorOperators.EXP).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int expm1D(double[] x, int xo, double[] out, int oo, int n) {
-        int bound = D.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += D.length()) {
-            DoubleVector.fromArray(D, x, xo + i).lanewise(VectorOperators.EXPM1).intoArray(out, oo + i);
+            VectorSleef.exp(DoubleVector.fromArray(D, x, xo + i)).intoArray(out, oo + i);
         }
         return i;
     }
@@ -60,25 +51,7 @@ final class VectorDoubleLanewise {
         int bound = D.loopBound(n);
         int i = 0;
         for (; i < bound; i += D.length()) {
-            DoubleVector.fromArray(D, x, xo + i).lanewise(VectorOperators.LOG).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int log10D(double[] x, int xo, double[] out, int oo, int n) {
-        int bound = D.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += D.length()) {
-            DoubleVector.fromArray(D, x, xo + i).lanewise(VectorOperators.LOG10).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int log1pD(double[] x, int xo, double[] out, int oo, int n) {
-        int bound = D.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += D.length()) {
-            DoubleVector.fromArray(D, x, xo + i).lanewise(VectorOperators.LOG1P).intoArray(out, oo + i);
+            VectorSleef.log(DoubleVector.fromArray(D, x, xo + i)).intoArray(out, oo + i);
         }
         return i;
     }
@@ -88,42 +61,6 @@ final class VectorDoubleLanewise {
         int i = 0;
         for (; i < bound; i += D.length()) {
             DoubleVector.fromArray(D, x, xo + i).lanewise(VectorOperators.SQRT).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int sinD(double[] x, int xo, double[] out, int oo, int n) {
-        int bound = D.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += D.length()) {
-            DoubleVector.fromArray(D, x, xo + i).lanewise(VectorOperators.SIN).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int cosD(double[] x, int xo, double[] out, int oo, int n) {
-        int bound = D.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += D.length()) {
-            DoubleVector.fromArray(D, x, xo + i).lanewise(VectorOperators.COS).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int tanD(double[] x, int xo, double[] out, int oo, int n) {
-        int bound = D.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += D.length()) {
-            DoubleVector.fromArray(D, x, xo + i).lanewise(VectorOperators.TAN).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int tanhD(double[] x, int xo, double[] out, int oo, int n) {
-        int bound = D.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += D.length()) {
-            DoubleVector.fromArray(D, x, xo + i).lanewise(VectorOperators.TANH).intoArray(out, oo + i);
         }
         return i;
     }
@@ -168,28 +105,6 @@ final class VectorDoubleLanewise {
             DoubleVector va = DoubleVector.fromArray(D, a, ao + (i & as));
             DoubleVector vb = DoubleVector.fromArray(D, b, bo + (i & bs));
             va.lanewise(VectorOperators.DIV, vb).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int powD(double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int n) {
-        int bound = D.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += D.length()) {
-            DoubleVector va = DoubleVector.fromArray(D, a, ao + (i & as));
-            DoubleVector vb = DoubleVector.fromArray(D, b, bo + (i & bs));
-            va.lanewise(VectorOperators.POW, vb).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int atan2D(double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int n) {
-        int bound = D.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += D.length()) {
-            DoubleVector va = DoubleVector.fromArray(D, a, ao + (i & as));
-            DoubleVector vb = DoubleVector.fromArray(D, b, bo + (i & bs));
-            va.lanewise(VectorOperators.ATAN2, vb).intoArray(out, oo + i);
         }
         return i;
     }

@@ -1,0 +1,141 @@
+package dev.jtorch.tensor.kernel;
+
+import static dev.jtorch.tensor.kernel.SleefMath.*;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * {@link SleefMath}'s exp and log lane by lane, from exactly rounded lanewise operations only (add,
+ * mul, div, fma, compare/blend, bit reinterpretation and integer shifts), so that interpreted,
+ * C1- and C2-compiled code give the same bits, equal to the scalar port. The Vector API's
+ * {@code EXP}/{@code LOG} are SVML calls once C2 compiles the loop and {@code Math.exp} per lane
+ * before: they differ in the last bit, which made results depend on JIT timing.
+ * Small static methods so C2 inlines them into each kernel loop (vectors never escape).
+ */
+final class VectorSleef {
+    private VectorSleef() {}
+
+    // ------------------------------------------------------------------ float
+
+    static FloatVector exp(FloatVector d) {
+        FloatVector t = d.mul(R_LN2F).add(RND_F);
+        FloatVector qf = t.sub(RND_F);
+        IntVector q = t.reinterpretAsInts().sub(RND_F_BITS);
+        FloatVector s = qf.fma(d.broadcast(-L2UF), d);
+        s = qf.fma(d.broadcast(-L2LF), s);
+        FloatVector u = s.fma(EF0, EF1);
+        u = u.fma(s, d.broadcast(EF2));
+        u = u.fma(s, d.broadcast(EF3));
+        u = u.fma(s, d.broadcast(EF4));
+        u = u.fma(s, d.broadcast(0.5f));
+        u = s.mul(s).fma(u, s).add(1f);
+        IntVector h = q.lanewise(VectorOperators.ASHR, 1);
+        FloatVector p1 = h.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector p2 = q.sub(h).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        u = u.mul(p1).mul(p2);
+        u = u.blend(0f, d.compare(VectorOperators.LT, -104f));
+        return u.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.GT, 100f));
+    }
+
+    static FloatVector log(FloatVector d) {
+        VectorMask<Float> o = d.compare(VectorOperators.LT, Float.MIN_NORMAL);
+        FloatVector dd = d.blend(d.mul(TWO64F), o);
+        IntVector e = dd.mul(1.0f / 0.75f).reinterpretAsInts().lanewise(VectorOperators.LSHR, 23).and(0xff).sub(0x7f);
+        FloatVector m = dd.reinterpretAsInts().sub(e.lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats();
+        FloatVector ef = e.add(RND_F_BITS).reinterpretAsFloats().sub(RND_F).sub(d.broadcast(0f).blend(64f, o));
+        return logFinish(d, m, ef);
+    }
+
+    private static FloatVector logFinish(FloatVector d, FloatVector m, FloatVector ef) {
+        FloatVector sx = ef.mul(LNF_HI);
+        FloatVector sy = ef.fma(d.broadcast(LNF_LO), ef.fma(d.broadcast(LNF_HI), sx.neg()));
+        FloatVector nx = m.sub(1f);
+        FloatVector nv = nx.add(1f);
+        FloatVector ny = nx.sub(nv).neg().sub(1f).add(m.sub(nv));
+        FloatVector dx = m.add(1f);
+        FloatVector dv = dx.sub(1f);
+        FloatVector dy = dx.sub(dv).neg().add(1f).add(m.sub(dv));
+        FloatVector t = d.broadcast(1f).div(dx);
+        FloatVector xx = nx.mul(t);
+        FloatVector uu = t.fma(nx, xx.neg());
+        FloatVector v = dy.neg().fma(t, dx.neg().fma(t, d.broadcast(1f)));
+        FloatVector xy = xx.fma(v, ny.fma(t, uu));
+        FloatVector x2 = xx.mul(xx);
+        FloatVector p = x2.fma(LF2, LF1).fma(x2, d.broadcast(LF0));
+        FloatVector ax = xx.mul(2f);
+        FloatVector s2 = sx.add(ax);
+        FloatVector s2y = sx.sub(s2).add(ax).add(sy).add(xy.mul(2f));
+        FloatVector b = x2.mul(xx).mul(p);
+        FloatVector s3 = s2.add(b);
+        FloatVector r = s3.add(s2.sub(s3).add(b).add(s2y));
+        r = r.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
+        r = r.blend(Float.NaN, d.compare(VectorOperators.LT, 0f).or(d.compare(VectorOperators.NE, d)));
+        return r.blend(Float.NEGATIVE_INFINITY, d.compare(VectorOperators.EQ, 0f));
+    }
+
+    // ------------------------------------------------------------------ double
+
+    static DoubleVector exp(DoubleVector d) {
+        DoubleVector t = d.mul(R_LN2).add(RND_D);
+        DoubleVector qd = t.sub(RND_D);
+        LongVector q = t.reinterpretAsLongs().sub(RND_D_BITS);
+        DoubleVector s = qd.fma(d.broadcast(-L2U), d);
+        s = qd.fma(d.broadcast(-L2L), s);
+        DoubleVector s2 = s.mul(s);
+        DoubleVector s4 = s2.mul(s2);
+        DoubleVector lo = s.fma(E3, E2).fma(s2, s.fma(E1, E0));
+        DoubleVector hi = s.fma(E7, E6).fma(s2, s.fma(E5, E4));
+        DoubleVector u = s.fma(E9, E8).fma(s4.mul(s4), hi.fma(s4, lo));
+        u = u.fma(s, d.broadcast(0.5));
+        u = u.fma(s, d.broadcast(1.0));
+        u = u.fma(s, d.broadcast(1.0));
+        LongVector h = q.lanewise(VectorOperators.ASHR, 1);
+        DoubleVector p1 = h.add(0x3ff).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        DoubleVector p2 = q.sub(h).add(0x3ff).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        u = u.mul(p1).mul(p2);
+        u = u.blend(Double.POSITIVE_INFINITY, d.compare(VectorOperators.GT, 709.78271114955742909217217426));
+        return u.blend(0d, d.compare(VectorOperators.LT, -1000d));
+    }
+
+    static DoubleVector log(DoubleVector d) {
+        VectorMask<Double> o = d.compare(VectorOperators.LT, Double.MIN_NORMAL);
+        DoubleVector dd = d.blend(d.mul(TWO64), o);
+        LongVector e = dd.mul(1.0 / 0.75).reinterpretAsLongs().lanewise(VectorOperators.LSHR, 52).and(0x7ffL).sub(0x3ffL);
+        DoubleVector m = dd.reinterpretAsLongs().sub(e.lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
+        DoubleVector ef = e.add(RND_D_BITS).reinterpretAsDoubles().sub(RND_D).sub(d.broadcast(0d).blend(64d, o));
+        return logFinish(d, m, ef);
+    }
+
+    private static DoubleVector logFinish(DoubleVector d, DoubleVector m, DoubleVector ef) {
+        DoubleVector nx = m.sub(1d);
+        DoubleVector nv = nx.add(1d);
+        DoubleVector ny = nx.sub(nv).neg().sub(1d).add(m.sub(nv));
+        DoubleVector dx = m.add(1d);
+        DoubleVector dv = dx.sub(1d);
+        DoubleVector dy = dx.sub(dv).neg().add(1d).add(m.sub(dv));
+        DoubleVector t = d.broadcast(1d).div(dx);
+        DoubleVector xx = nx.mul(t);
+        DoubleVector uu = t.fma(nx, xx.neg());
+        DoubleVector v = dy.neg().fma(t, dx.neg().fma(t, d.broadcast(1d)));
+        DoubleVector xy = xx.fma(v, ny.fma(t, uu));
+        DoubleVector x2 = xx.mul(xx);
+        DoubleVector x4 = x2.mul(x2);
+        DoubleVector p = x4.fma(d.broadcast(L6), x2.fma(L5, L4)).fma(x4.mul(x4), x2.fma(L3, L2).fma(x4, x2.fma(L1, L0)));
+        DoubleVector sx = ef.mul(LN_HI);
+        DoubleVector sy = ef.fma(d.broadcast(LN_LO), ef.fma(d.broadcast(LN_HI), sx.neg()));
+        DoubleVector ax = xx.mul(2d);
+        DoubleVector s2 = sx.add(ax);
+        DoubleVector s2y = sx.sub(s2).add(ax).add(sy).add(xy.mul(2d));
+        DoubleVector b = x2.mul(xx).mul(p);
+        DoubleVector s3 = s2.add(b);
+        DoubleVector r = s3.add(s2.sub(s3).add(b).add(s2y));
+        r = r.blend(Double.POSITIVE_INFINITY, d.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));
+        r = r.blend(Double.NaN, d.compare(VectorOperators.LT, 0d).or(d.compare(VectorOperators.NE, d)));
+        return r.blend(Double.NEGATIVE_INFINITY, d.compare(VectorOperators.EQ, 0d));
+    }
+}
