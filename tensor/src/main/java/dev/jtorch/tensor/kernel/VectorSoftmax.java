@@ -43,14 +43,14 @@ final class VectorSoftmax {
         FloatVector a2 = a0;
         FloatVector a3 = a0;
         int i = 0;
-        for (; i <= n - 4 * vl; i += 4 * vl) {
-            a0 = a0.add(VectorSleef.exp(FloatVector.fromArray(F, x, off + i).sub(mv)));
-            a1 = a1.add(VectorSleef.exp(FloatVector.fromArray(F, x, off + i + vl).sub(mv)));
-            a2 = a2.add(VectorSleef.exp(FloatVector.fromArray(F, x, off + i + 2 * vl).sub(mv)));
-            a3 = a3.add(VectorSleef.exp(FloatVector.fromArray(F, x, off + i + 3 * vl).sub(mv)));
-        }
+        // one exp per loop body (C2 stops inlining the SLEEF exp after two or three copies);
+        // rotating the accumulators keeps four independent sums
         for (; i <= n - vl; i += vl) {
-            a0 = a0.add(VectorSleef.exp(FloatVector.fromArray(F, x, off + i).sub(mv)));
+            FloatVector t = a0.add(VectorSleef.exp(FloatVector.fromArray(F, x, off + i).sub(mv)));
+            a0 = a1;
+            a1 = a2;
+            a2 = a3;
+            a3 = t;
         }
         float s = a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {
@@ -66,18 +66,12 @@ final class VectorSoftmax {
         FloatVector a0 = FloatVector.zero(F);
         FloatVector a1 = a0;
         int i = 0;
-        for (; i <= n - 2 * vl; i += 2 * vl) {
-            FloatVector e0 = VectorSleef.exp(FloatVector.fromArray(F, x, xo + i).sub(mv));
-            FloatVector e1 = VectorSleef.exp(FloatVector.fromArray(F, x, xo + i + vl).sub(mv));
-            e0.intoArray(out, oo + i);
-            e1.intoArray(out, oo + i + vl);
-            a0 = a0.add(e0);
-            a1 = a1.add(e1);
-        }
         for (; i <= n - vl; i += vl) {
             FloatVector e = VectorSleef.exp(FloatVector.fromArray(F, x, xo + i).sub(mv));
             e.intoArray(out, oo + i);
-            a0 = a0.add(e);
+            FloatVector t = a0.add(e);
+            a0 = a1;
+            a1 = t;
         }
         float s = a0.add(a1).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {
@@ -167,14 +161,14 @@ final class VectorSoftmax {
         DoubleVector a2 = a0;
         DoubleVector a3 = a0;
         int i = 0;
-        for (; i <= n - 4 * vl; i += 4 * vl) {
-            a0 = a0.add(VectorSleef.exp(DoubleVector.fromArray(D, x, off + i).sub(mv)));
-            a1 = a1.add(VectorSleef.exp(DoubleVector.fromArray(D, x, off + i + vl).sub(mv)));
-            a2 = a2.add(VectorSleef.exp(DoubleVector.fromArray(D, x, off + i + 2 * vl).sub(mv)));
-            a3 = a3.add(VectorSleef.exp(DoubleVector.fromArray(D, x, off + i + 3 * vl).sub(mv)));
-        }
+        // one exp per loop body (C2 stops inlining the SLEEF exp after two or three copies);
+        // rotating the accumulators keeps four independent sums
         for (; i <= n - vl; i += vl) {
-            a0 = a0.add(VectorSleef.exp(DoubleVector.fromArray(D, x, off + i).sub(mv)));
+            DoubleVector t = a0.add(VectorSleef.exp(DoubleVector.fromArray(D, x, off + i).sub(mv)));
+            a0 = a1;
+            a1 = a2;
+            a2 = a3;
+            a3 = t;
         }
         double s = a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {
@@ -189,18 +183,12 @@ final class VectorSoftmax {
         DoubleVector a0 = DoubleVector.zero(D);
         DoubleVector a1 = a0;
         int i = 0;
-        for (; i <= n - 2 * vl; i += 2 * vl) {
-            DoubleVector e0 = VectorSleef.exp(DoubleVector.fromArray(D, x, xo + i).sub(mv));
-            DoubleVector e1 = VectorSleef.exp(DoubleVector.fromArray(D, x, xo + i + vl).sub(mv));
-            e0.intoArray(out, oo + i);
-            e1.intoArray(out, oo + i + vl);
-            a0 = a0.add(e0);
-            a1 = a1.add(e1);
-        }
         for (; i <= n - vl; i += vl) {
             DoubleVector e = VectorSleef.exp(DoubleVector.fromArray(D, x, xo + i).sub(mv));
             e.intoArray(out, oo + i);
-            a0 = a0.add(e);
+            DoubleVector t = a0.add(e);
+            a0 = a1;
+            a1 = t;
         }
         double s = a0.add(a1).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {
