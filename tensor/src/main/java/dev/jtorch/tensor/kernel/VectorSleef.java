@@ -51,28 +51,41 @@ final class VectorSleef {
         return logFinish(d, m, ef);
     }
 
+    // split in pieces under C2's 325-byte inlining limit: one piece too big is a call with boxed vectors
+
     private static FloatVector logFinish(FloatVector d, FloatVector m, FloatVector ef) {
-        FloatVector sx = ef.mul(LNF_HI);
-        FloatVector sy = ef.fma(d.broadcast(LNF_LO), ef.fma(d.broadcast(LNF_HI), sx.neg()));
+        FloatVector t = d.broadcast(1f).div(m.add(1f));
+        FloatVector xx = m.sub(1f).mul(t);
+        return logSpecials(d, logSum(ef, xx, logDivLo(m, t, xx)));
+    }
+
+    /** The low part of the double-float {@code (m - 1) / (m + 1)} whose high part is {@code xx}. */
+    private static FloatVector logDivLo(FloatVector m, FloatVector t, FloatVector xx) {
         FloatVector nx = m.sub(1f);
         FloatVector nv = nx.add(1f);
         FloatVector ny = nx.sub(nv).neg().sub(1f).add(m.sub(nv));
         FloatVector dx = m.add(1f);
         FloatVector dv = dx.sub(1f);
         FloatVector dy = dx.sub(dv).neg().add(1f).add(m.sub(dv));
-        FloatVector t = d.broadcast(1f).div(dx);
-        FloatVector xx = nx.mul(t);
         FloatVector uu = t.fma(nx, xx.neg());
-        FloatVector v = dy.neg().fma(t, dx.neg().fma(t, d.broadcast(1f)));
-        FloatVector xy = xx.fma(v, ny.fma(t, uu));
+        FloatVector v = dy.neg().fma(t, dx.neg().fma(t, m.broadcast(1f)));
+        return xx.fma(v, ny.fma(t, uu));
+    }
+
+    private static FloatVector logSum(FloatVector ef, FloatVector xx, FloatVector xy) {
+        FloatVector sx = ef.mul(LNF_HI);
+        FloatVector sy = ef.fma(ef.broadcast(LNF_LO), ef.fma(ef.broadcast(LNF_HI), sx.neg()));
         FloatVector x2 = xx.mul(xx);
-        FloatVector p = x2.fma(LF2, LF1).fma(x2, d.broadcast(LF0));
+        FloatVector p = x2.fma(LF2, LF1).fma(x2, ef.broadcast(LF0));
         FloatVector ax = xx.mul(2f);
         FloatVector s2 = sx.add(ax);
         FloatVector s2y = sx.sub(s2).add(ax).add(sy).add(xy.mul(2f));
         FloatVector b = x2.mul(xx).mul(p);
         FloatVector s3 = s2.add(b);
-        FloatVector r = s3.add(s2.sub(s3).add(b).add(s2y));
+        return s3.add(s2.sub(s3).add(b).add(s2y));
+    }
+
+    private static FloatVector logSpecials(FloatVector d, FloatVector r) {
         r = r.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
         r = r.blend(Float.NaN, d.compare(VectorOperators.LT, 0f).or(d.compare(VectorOperators.NE, d)));
         return r.blend(Float.NEGATIVE_INFINITY, d.compare(VectorOperators.EQ, 0f));
@@ -112,28 +125,39 @@ final class VectorSleef {
     }
 
     private static DoubleVector logFinish(DoubleVector d, DoubleVector m, DoubleVector ef) {
+        DoubleVector t = d.broadcast(1d).div(m.add(1d));
+        DoubleVector xx = m.sub(1d).mul(t);
+        return logSpecials(d, logSum(ef, xx, logDivLo(m, t, xx)));
+    }
+
+    private static DoubleVector logDivLo(DoubleVector m, DoubleVector t, DoubleVector xx) {
         DoubleVector nx = m.sub(1d);
         DoubleVector nv = nx.add(1d);
         DoubleVector ny = nx.sub(nv).neg().sub(1d).add(m.sub(nv));
         DoubleVector dx = m.add(1d);
         DoubleVector dv = dx.sub(1d);
         DoubleVector dy = dx.sub(dv).neg().add(1d).add(m.sub(dv));
-        DoubleVector t = d.broadcast(1d).div(dx);
-        DoubleVector xx = nx.mul(t);
         DoubleVector uu = t.fma(nx, xx.neg());
-        DoubleVector v = dy.neg().fma(t, dx.neg().fma(t, d.broadcast(1d)));
-        DoubleVector xy = xx.fma(v, ny.fma(t, uu));
+        DoubleVector v = dy.neg().fma(t, dx.neg().fma(t, m.broadcast(1d)));
+        return xx.fma(v, ny.fma(t, uu));
+    }
+
+    private static DoubleVector logSum(DoubleVector ef, DoubleVector xx, DoubleVector xy) {
         DoubleVector x2 = xx.mul(xx);
         DoubleVector x4 = x2.mul(x2);
-        DoubleVector p = x4.fma(d.broadcast(L6), x2.fma(L5, L4)).fma(x4.mul(x4), x2.fma(L3, L2).fma(x4, x2.fma(L1, L0)));
+        DoubleVector p = x4.fma(ef.broadcast(L6), x2.fma(L5, L4))
+                .fma(x4.mul(x4), x2.fma(L3, L2).fma(x4, x2.fma(L1, L0)));
         DoubleVector sx = ef.mul(LN_HI);
-        DoubleVector sy = ef.fma(d.broadcast(LN_LO), ef.fma(d.broadcast(LN_HI), sx.neg()));
+        DoubleVector sy = ef.fma(ef.broadcast(LN_LO), ef.fma(ef.broadcast(LN_HI), sx.neg()));
         DoubleVector ax = xx.mul(2d);
         DoubleVector s2 = sx.add(ax);
         DoubleVector s2y = sx.sub(s2).add(ax).add(sy).add(xy.mul(2d));
         DoubleVector b = x2.mul(xx).mul(p);
         DoubleVector s3 = s2.add(b);
-        DoubleVector r = s3.add(s2.sub(s3).add(b).add(s2y));
+        return s3.add(s2.sub(s3).add(b).add(s2y));
+    }
+
+    private static DoubleVector logSpecials(DoubleVector d, DoubleVector r) {
         r = r.blend(Double.POSITIVE_INFINITY, d.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));
         r = r.blend(Double.NaN, d.compare(VectorOperators.LT, 0d).or(d.compare(VectorOperators.NE, d)));
         return r.blend(Double.NEGATIVE_INFINITY, d.compare(VectorOperators.EQ, 0d));
