@@ -18,6 +18,9 @@ import jdk.incubator.vector.VectorOperators;
 final class VectorDoubleLanewise {
     private VectorDoubleLanewise() {}
 
+    /** Elements per pass of the two-loop log (a multiple of every lane count). */
+    private static final int LOG_BLOCK = 1024;
+
     // ---------------------------------------------------------------- double
 
     static int negD(double[] x, int xo, double[] out, int oo, int n) {
@@ -49,11 +52,11 @@ final class VectorDoubleLanewise {
 
     static int logD(double[] x, int xo, double[] out, int oo, int n) {
         int bound = D.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += D.length()) {
-            VectorSleef.log(DoubleVector.fromArray(D, x, xo + i)).intoArray(out, oo + i);
+        double[] tmp = new double[3 * Math.min(bound, LOG_BLOCK)];
+        for (int i = 0; i < bound; i += LOG_BLOCK) {
+            VectorSleef.logArray(x, xo + i, out, oo + i, Math.min(LOG_BLOCK, bound - i), tmp);
         }
-        return i;
+        return bound;
     }
 
     static int sqrtD(double[] x, int xo, double[] out, int oo, int n) {

@@ -18,6 +18,9 @@ import jdk.incubator.vector.VectorOperators;
 final class VectorFloatLanewise {
     private VectorFloatLanewise() {}
 
+    /** Elements per pass of the two-loop log (a multiple of every lane count). */
+    private static final int LOG_BLOCK = 1024;
+
     // ---------------------------------------------------------------- float
 
     static int negF(float[] x, int xo, float[] out, int oo, int n) {
@@ -49,11 +52,11 @@ final class VectorFloatLanewise {
 
     static int logF(float[] x, int xo, float[] out, int oo, int n) {
         int bound = F.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += F.length()) {
-            VectorSleef.log(FloatVector.fromArray(F, x, xo + i)).intoArray(out, oo + i);
+        float[] tmp = new float[3 * Math.min(bound, LOG_BLOCK)];
+        for (int i = 0; i < bound; i += LOG_BLOCK) {
+            VectorSleef.logArray(x, xo + i, out, oo + i, Math.min(LOG_BLOCK, bound - i), tmp);
         }
-        return i;
+        return bound;
     }
 
     static int sqrtF(float[] x, int xo, float[] out, int oo, int n) {

@@ -8,6 +8,7 @@ import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link SleefMath}'s exp and log lane by lane, from exactly rounded lanewise operations only (add,
@@ -19,6 +20,9 @@ import jdk.incubator.vector.VectorOperators;
  */
 final class VectorSleef {
     private VectorSleef() {}
+
+    private static final VectorSpecies<Float> FL = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> DL = DoubleVector.SPECIES_PREFERRED;
 
     // ------------------------------------------------------------------ float
 
@@ -43,15 +47,55 @@ final class VectorSleef {
     }
 
     static FloatVector log(FloatVector d) {
+        return logFinish(d, logMantissa(d), logExponent(d));
+    }
+
+    /** {@code d} (subnormals scaled by 2^64) divided by 2^e, in [0.75, 1.5). */
+    private static FloatVector logMantissa(FloatVector d) {
+        FloatVector dd = d.blend(d.mul(TWO64F), d.compare(VectorOperators.LT, Float.MIN_NORMAL));
+        IntVector e = dd.mul(1.0f / 0.75f).reinterpretAsInts().lanewise(VectorOperators.LSHR, 23).and(0xff).sub(0x7f);
+        return dd.reinterpretAsInts().sub(e.lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats();
+    }
+
+    /** The exponent e of {@link #logMantissa} as a float (minus 64 for scaled subnormals). */
+    private static FloatVector logExponent(FloatVector d) {
         VectorMask<Float> o = d.compare(VectorOperators.LT, Float.MIN_NORMAL);
         FloatVector dd = d.blend(d.mul(TWO64F), o);
         IntVector e = dd.mul(1.0f / 0.75f).reinterpretAsInts().lanewise(VectorOperators.LSHR, 23).and(0xff).sub(0x7f);
-        FloatVector m = dd.reinterpretAsInts().sub(e.lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats();
-        FloatVector ef = e.add(RND_F_BITS).reinterpretAsFloats().sub(RND_F).sub(d.broadcast(0f).blend(64f, o));
-        return logFinish(d, m, ef);
+        return e.add(RND_F_BITS).reinterpretAsFloats().sub(RND_F).sub(d.broadcast(0f).blend(64f, o));
     }
 
-    // split in pieces under C2's 325-byte inlining limit: one piece too big is a call with boxed vectors
+    /**
+     * log over whole vectors of {@code x[xo..xo+n)} into {@code out}, in two loops through
+     * {@code tmp} (3n): the whole log in one loop body is past C2's node budget for inlining
+     * (NodeCountInliningCutoff), and a piece left out is a call with boxed vectors, 10x slower.
+     */
+    static void logArray(float[] x, int xo, float[] out, int oo, int n, float[] tmp) {
+        logPrepare(x, xo, n, tmp);
+        logCombine(x, xo, out, oo, n, tmp);
+    }
+
+    private static void logPrepare(float[] x, int xo, int n, float[] tmp) {
+        for (int i = 0; i < n; i += FL.length()) {
+            FloatVector d = FloatVector.fromArray(FL, x, xo + i);
+            FloatVector m = logMantissa(d);
+            FloatVector t = d.broadcast(1f).div(m.add(1f));
+            FloatVector xx = m.sub(1f).mul(t);
+            logExponent(d).intoArray(tmp, i);
+            xx.intoArray(tmp, n + i);
+            logDivLo(m, t, xx).intoArray(tmp, 2 * n + i);
+        }
+    }
+
+    private static void logCombine(float[] x, int xo, float[] out, int oo, int n, float[] tmp) {
+        for (int i = 0; i < n; i += FL.length()) {
+            FloatVector d = FloatVector.fromArray(FL, x, xo + i);
+            FloatVector ef = FloatVector.fromArray(FL, tmp, i);
+            FloatVector xx = FloatVector.fromArray(FL, tmp, n + i);
+            FloatVector xy = FloatVector.fromArray(FL, tmp, 2 * n + i);
+            logSpecials(d, logSum(ef, xx, xy)).intoArray(out, oo + i);
+        }
+    }
 
     private static FloatVector logFinish(FloatVector d, FloatVector m, FloatVector ef) {
         FloatVector t = d.broadcast(1f).div(m.add(1f));
@@ -116,12 +160,52 @@ final class VectorSleef {
     }
 
     static DoubleVector log(DoubleVector d) {
+        return logFinish(d, logMantissa(d), logExponent(d));
+    }
+
+    private static DoubleVector logMantissa(DoubleVector d) {
+        DoubleVector dd = d.blend(d.mul(TWO64), d.compare(VectorOperators.LT, Double.MIN_NORMAL));
+        LongVector e = dd.mul(1.0 / 0.75).reinterpretAsLongs().lanewise(VectorOperators.LSHR, 52).and(0x7ffL).sub(0x3ffL);
+        return dd.reinterpretAsLongs().sub(e.lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
+    }
+
+    private static DoubleVector logExponent(DoubleVector d) {
         VectorMask<Double> o = d.compare(VectorOperators.LT, Double.MIN_NORMAL);
         DoubleVector dd = d.blend(d.mul(TWO64), o);
         LongVector e = dd.mul(1.0 / 0.75).reinterpretAsLongs().lanewise(VectorOperators.LSHR, 52).and(0x7ffL).sub(0x3ffL);
-        DoubleVector m = dd.reinterpretAsLongs().sub(e.lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
-        DoubleVector ef = e.add(RND_D_BITS).reinterpretAsDoubles().sub(RND_D).sub(d.broadcast(0d).blend(64d, o));
-        return logFinish(d, m, ef);
+        return e.add(RND_D_BITS).reinterpretAsDoubles().sub(RND_D).sub(d.broadcast(0d).blend(64d, o));
+    }
+
+    /**
+     * log over whole vectors of {@code x[xo..xo+n)} into {@code out}, in two loops through
+     * {@code tmp} (3n): the whole log in one loop body is past C2's node budget for inlining
+     * (NodeCountInliningCutoff), and a piece left out is a call with boxed vectors, 10x slower.
+     */
+    static void logArray(double[] x, int xo, double[] out, int oo, int n, double[] tmp) {
+        logPrepare(x, xo, n, tmp);
+        logCombine(x, xo, out, oo, n, tmp);
+    }
+
+    private static void logPrepare(double[] x, int xo, int n, double[] tmp) {
+        for (int i = 0; i < n; i += DL.length()) {
+            DoubleVector d = DoubleVector.fromArray(DL, x, xo + i);
+            DoubleVector m = logMantissa(d);
+            DoubleVector t = d.broadcast(1d).div(m.add(1d));
+            DoubleVector xx = m.sub(1d).mul(t);
+            logExponent(d).intoArray(tmp, i);
+            xx.intoArray(tmp, n + i);
+            logDivLo(m, t, xx).intoArray(tmp, 2 * n + i);
+        }
+    }
+
+    private static void logCombine(double[] x, int xo, double[] out, int oo, int n, double[] tmp) {
+        for (int i = 0; i < n; i += DL.length()) {
+            DoubleVector d = DoubleVector.fromArray(DL, x, xo + i);
+            DoubleVector ef = DoubleVector.fromArray(DL, tmp, i);
+            DoubleVector xx = DoubleVector.fromArray(DL, tmp, n + i);
+            DoubleVector xy = DoubleVector.fromArray(DL, tmp, 2 * n + i);
+            logSpecials(d, logSum(ef, xx, xy)).intoArray(out, oo + i);
+        }
     }
 
     private static DoubleVector logFinish(DoubleVector d, DoubleVector m, DoubleVector ef) {
