@@ -129,7 +129,7 @@ public final class Erf {
         }
         // z = |x| with the low word cleared, so z*z is exact and -x*x = -z*z + (z-x)*(z+x)
         double z = Double.longBitsToDouble(Double.doubleToRawLongBits(ax) & 0xffffffff00000000L);
-        double e = Math.exp(-z * z - 0.5625) * Math.exp((z - ax) * (z + ax) + r / q);
+        double e = SleefMath.exp(-z * z - 0.5625) * SleefMath.exp((z - ax) * (z + ax) + r / q);
         return hx >= 0 ? 1 - e / ax : e / ax - 1;
     }
 }

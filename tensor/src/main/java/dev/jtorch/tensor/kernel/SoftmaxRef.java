@@ -19,9 +19,9 @@ final class SoftmaxRef {
         }
         float s = 0;
         for (int i = 0; i < n; i++) {
-            s += (float) Math.exp(x[off + i * stride] - m);
+            s += SleefMath.exp(x[off + i * stride] - m);
         }
-        return (float) Math.log(s) + m;
+        return SleefMath.log(s) + m;
     }
 
     static double logSumExp(double[] x, int off, int stride, int n) {
@@ -34,9 +34,9 @@ final class SoftmaxRef {
         }
         double s = 0;
         for (int i = 0; i < n; i++) {
-            s += Math.exp(x[off + i * stride] - m);
+            s += SleefMath.exp(x[off + i * stride] - m);
         }
-        return Math.log(s) + m;
+        return SleefMath.log(s) + m;
     }
 
     static void softmaxRow(float[] x, int xo, float[] out, int oo, int n, boolean log) {
@@ -52,15 +52,15 @@ final class SoftmaxRef {
         float s = 0;
         if (log) {
             for (int i = 0; i < n; i++) {
-                s += (float) Math.exp(x[xo + i] - m);
+                s += SleefMath.exp(x[xo + i] - m);
             }
-            float ls = (float) Math.log(s);
+            float ls = SleefMath.log(s);
             for (int i = 0; i < n; i++) {
                 out[oo + i] = x[xo + i] - m - ls;
             }
         } else {
             for (int i = 0; i < n; i++) {
-                float e = (float) Math.exp(x[xo + i] - m);
+                float e = SleefMath.exp(x[xo + i] - m);
                 out[oo + i] = e;
                 s += e;
             }
@@ -83,15 +83,15 @@ final class SoftmaxRef {
         double s = 0;
         if (log) {
             for (int i = 0; i < n; i++) {
-                s += Math.exp(x[xo + i] - m);
+                s += SleefMath.exp(x[xo + i] - m);
             }
-            double ls = Math.log(s);
+            double ls = SleefMath.log(s);
             for (int i = 0; i < n; i++) {
                 out[oo + i] = x[xo + i] - m - ls;
             }
         } else {
             for (int i = 0; i < n; i++) {
-                double e = Math.exp(x[xo + i] - m);
+                double e = SleefMath.exp(x[xo + i] - m);
                 out[oo + i] = e;
                 s += e;
             }
@@ -111,15 +111,15 @@ final class SoftmaxRef {
         float s = 0;
         if (log) {
             for (int i = 0; i < n; i++) {
-                s += (float) Math.exp(x[xo + i * stride] - m);
+                s += SleefMath.exp(x[xo + i * stride] - m);
             }
-            float ls = (float) Math.log(s);
+            float ls = SleefMath.log(s);
             for (int i = 0; i < n; i++) {
                 out[oo + i * stride] = x[xo + i * stride] - m - ls;
             }
         } else {
             for (int i = 0; i < n; i++) {
-                float e = (float) Math.exp(x[xo + i * stride] - m);
+                float e = SleefMath.exp(x[xo + i * stride] - m);
                 out[oo + i * stride] = e;
                 s += e;
             }
@@ -137,15 +137,15 @@ final class SoftmaxRef {
         double s = 0;
         if (log) {
             for (int i = 0; i < n; i++) {
-                s += Math.exp(x[xo + i * stride] - m);
+                s += SleefMath.exp(x[xo + i * stride] - m);
             }
-            double ls = Math.log(s);
+            double ls = SleefMath.log(s);
             for (int i = 0; i < n; i++) {
                 out[oo + i * stride] = x[xo + i * stride] - m - ls;
             }
         } else {
             for (int i = 0; i < n; i++) {
-                double e = Math.exp(x[xo + i * stride] - m);
+                double e = SleefMath.exp(x[xo + i * stride] - m);
                 out[oo + i * stride] = e;
                 s += e;
             }

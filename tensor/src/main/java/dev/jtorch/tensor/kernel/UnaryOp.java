@@ -97,8 +97,8 @@ public enum UnaryOp {
         }
     },
     EXP(Domain.PROMOTING, "exp_vml_cpu") {
-        public float apply(float x, double p, double q) { return (float) Math.exp(x); }
-        public double apply(double x, double p, double q) { return Math.exp(x); }
+        public float apply(float x, double p, double q) { return SleefMath.exp(x); }
+        public double apply(double x, double p, double q) { return SleefMath.exp(x); }
     },
     EXP2(Domain.PROMOTING, "exp2") {
         public float apply(float x, double p, double q) { return (float) Math.pow(2, x); }
@@ -109,8 +109,8 @@ public enum UnaryOp {
         public double apply(double x, double p, double q) { return Math.expm1(x); }
     },
     LOG(Domain.PROMOTING, "log_vml_cpu") {
-        public float apply(float x, double p, double q) { return (float) Math.log(x); }
-        public double apply(double x, double p, double q) { return Math.log(x); }
+        public float apply(float x, double p, double q) { return SleefMath.log(x); }
+        public double apply(double x, double p, double q) { return SleefMath.log(x); }
     },
     LOG2(Domain.PROMOTING, "log2_vml_cpu") {
         public float apply(float x, double p, double q) { return (float) log2(x); }
@@ -160,8 +160,8 @@ public enum UnaryOp {
     },
     /** {@code 1 / (1 + exp(-x))} in the dtype's arithmetic. */
     SIGMOID(Domain.PROMOTING, "sigmoid_cpu") {
-        public float apply(float x, double p, double q) { return 1f / (1f + (float) Math.exp(-x)); }
-        public double apply(double x, double p, double q) { return 1d / (1d + Math.exp(-x)); }
+        public float apply(float x, double p, double q) { return 1f / (1f + SleefMath.exp(-x)); }
+        public double apply(double x, double p, double q) { return 1d / (1d + SleefMath.exp(-x)); }
     },
     ERF(Domain.PROMOTING, "erf_vml_cpu") {
         public float apply(float x, double p, double q) { return Erf.erf(x); }
@@ -185,19 +185,19 @@ public enum UnaryOp {
     },
     /** SiLU, {@code x / (1 + exp(-x))}. */
     SILU(Domain.FLOATING, "silu_cpu") {
-        public float apply(float x, double p, double q) { return x / (1f + (float) Math.exp(-x)); }
-        public double apply(double x, double p, double q) { return x / (1d + Math.exp(-x)); }
+        public float apply(float x, double p, double q) { return x / (1f + SleefMath.exp(-x)); }
+        public double apply(double x, double p, double q) { return x / (1d + SleefMath.exp(-x)); }
     },
     /** Softplus with p = beta, q = threshold: {@code x*beta > threshold ? x : log1p(exp(x*beta)) / beta}. */
     SOFTPLUS(Domain.FLOATING, "softplus_cpu") {
         public float apply(float x, double p, double q) {
             float b = (float) p;
             float xb = x * b;
-            return xb > (float) q ? x : (float) Math.log1p((float) Math.exp(xb)) / b;
+            return xb > (float) q ? x : (float) Math.log1p(SleefMath.exp(xb)) / b;
         }
         public double apply(double x, double p, double q) {
             double xb = x * p;
-            return xb > q ? x : Math.log1p(Math.exp(xb)) / p;
+            return xb > q ? x : Math.log1p(SleefMath.exp(xb)) / p;
         }
     },
     /** Leaky ReLU with p = negative slope: {@code x > 0 ? x : x * slope}. */

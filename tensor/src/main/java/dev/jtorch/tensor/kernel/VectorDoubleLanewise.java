@@ -18,6 +18,9 @@ import jdk.incubator.vector.VectorOperators;
 final class VectorDoubleLanewise {
     private VectorDoubleLanewise() {}
 
+    /** Elements per pass of the two-loop log (a multiple of every lane count). */
+    private static final int LOG_BLOCK = 1024;
+
     // ---------------------------------------------------------------- double
 
     static int negD(double[] x, int xo, double[] out, int oo, int n) {
@@ -42,45 +45,18 @@ final class VectorDoubleLanewise {
         int bound = D.loopBound(n);
         int i = 0;
         for (; i < bound; i += D.length()) {
-            DoubleVector.fromArray(D, x, xo + i).lanewise(VectorOperators.EXP).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int expm1D(double[] x, int xo, double[] out, int oo, int n) {
-        int bound = D.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += D.length()) {
-            DoubleVector.fromArray(D, x, xo + i).lanewise(VectorOperators.EXPM1).intoArray(out, oo + i);
+            VectorSleef.exp(DoubleVector.fromArray(D, x, xo + i)).intoArray(out, oo + i);
         }
         return i;
     }
 
     static int logD(double[] x, int xo, double[] out, int oo, int n) {
         int bound = D.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += D.length()) {
-            DoubleVector.fromArray(D, x, xo + i).lanewise(VectorOperators.LOG).intoArray(out, oo + i);
+        double[] tmp = new double[3 * Math.min(bound, LOG_BLOCK)];
+        for (int i = 0; i < bound; i += LOG_BLOCK) {
+            VectorSleef.logArray(x, xo + i, out, oo + i, Math.min(LOG_BLOCK, bound - i), tmp);
         }
-        return i;
-    }
-
-    static int log10D(double[] x, int xo, double[] out, int oo, int n) {
-        int bound = D.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += D.length()) {
-            DoubleVector.fromArray(D, x, xo + i).lanewise(VectorOperators.LOG10).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int log1pD(double[] x, int xo, double[] out, int oo, int n) {
-        int bound = D.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += D.length()) {
-            DoubleVector.fromArray(D, x, xo + i).lanewise(VectorOperators.LOG1P).intoArray(out, oo + i);
-        }
-        return i;
+        return bound;
     }
 
     static int sqrtD(double[] x, int xo, double[] out, int oo, int n) {
@@ -88,42 +64,6 @@ final class VectorDoubleLanewise {
         int i = 0;
         for (; i < bound; i += D.length()) {
             DoubleVector.fromArray(D, x, xo + i).lanewise(VectorOperators.SQRT).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int sinD(double[] x, int xo, double[] out, int oo, int n) {
-        int bound = D.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += D.length()) {
-            DoubleVector.fromArray(D, x, xo + i).lanewise(VectorOperators.SIN).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int cosD(double[] x, int xo, double[] out, int oo, int n) {
-        int bound = D.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += D.length()) {
-            DoubleVector.fromArray(D, x, xo + i).lanewise(VectorOperators.COS).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int tanD(double[] x, int xo, double[] out, int oo, int n) {
-        int bound = D.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += D.length()) {
-            DoubleVector.fromArray(D, x, xo + i).lanewise(VectorOperators.TAN).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int tanhD(double[] x, int xo, double[] out, int oo, int n) {
-        int bound = D.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += D.length()) {
-            DoubleVector.fromArray(D, x, xo + i).lanewise(VectorOperators.TANH).intoArray(out, oo + i);
         }
         return i;
     }
@@ -168,28 +108,6 @@ final class VectorDoubleLanewise {
             DoubleVector va = DoubleVector.fromArray(D, a, ao + (i & as));
             DoubleVector vb = DoubleVector.fromArray(D, b, bo + (i & bs));
             va.lanewise(VectorOperators.DIV, vb).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int powD(double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int n) {
-        int bound = D.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += D.length()) {
-            DoubleVector va = DoubleVector.fromArray(D, a, ao + (i & as));
-            DoubleVector vb = DoubleVector.fromArray(D, b, bo + (i & bs));
-            va.lanewise(VectorOperators.POW, vb).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int atan2D(double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int n) {
-        int bound = D.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += D.length()) {
-            DoubleVector va = DoubleVector.fromArray(D, a, ao + (i & as));
-            DoubleVector vb = DoubleVector.fromArray(D, b, bo + (i & bs));
-            va.lanewise(VectorOperators.ATAN2, vb).intoArray(out, oo + i);
         }
         return i;
     }

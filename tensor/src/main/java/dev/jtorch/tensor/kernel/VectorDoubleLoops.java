@@ -84,16 +84,6 @@ final class VectorDoubleLoops {
         return i;
     }
 
-    static int pow(double[] x, int xo, double[] out, int oo, int n, double e) {
-        int bound = D.loopBound(n);
-        int i = 0;
-        DoubleVector ev = DoubleVector.broadcast(D, e);
-        for (; i < bound; i += D.length()) {
-            DoubleVector.fromArray(D, x, xo + i).lanewise(VectorOperators.POW, ev).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
     static int sign(double[] x, int xo, double[] out, int oo, int n) {
         int bound = D.loopBound(n);
         int i = 0;
@@ -135,7 +125,7 @@ final class VectorDoubleLoops {
         int i = 0;
         DoubleVector one = DoubleVector.broadcast(D, 1d);
         for (; i < bound; i += D.length()) {
-            DoubleVector e = DoubleVector.fromArray(D, x, xo + i).neg().lanewise(VectorOperators.EXP);
+            DoubleVector e = VectorSleef.exp(DoubleVector.fromArray(D, x, xo + i).neg());
             one.div(one.add(e)).intoArray(out, oo + i);
         }
         return i;
@@ -147,42 +137,7 @@ final class VectorDoubleLoops {
         DoubleVector one = DoubleVector.broadcast(D, 1d);
         for (; i < bound; i += D.length()) {
             DoubleVector v = DoubleVector.fromArray(D, x, xo + i);
-            v.div(one.add(v.neg().lanewise(VectorOperators.EXP))).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int geluTanh(double[] x, int xo, double[] out, int oo, int n) {
-        int bound = D.loopBound(n);
-        int i = 0;
-        DoubleVector kappa = DoubleVector.broadcast(D, UnaryOp.GELU_KAPPA);
-        for (; i < bound; i += D.length()) {
-            DoubleVector v = DoubleVector.fromArray(D, x, xo + i);
-            DoubleVector inner = v.mul(v).mul(v).fma(kappa, v).mul(UnaryOp.GELU_BETA);
-            v.mul(0.5d).mul(inner.lanewise(VectorOperators.TANH).add(1d)).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int softplus(double[] x, int xo, double[] out, int oo, int n, double beta, double threshold) {
-        int bound = D.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += D.length()) {
-            DoubleVector v = DoubleVector.fromArray(D, x, xo + i);
-            DoubleVector xb = v.mul(beta);
-            DoubleVector r = xb.lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P).div(beta);
-            r.blend(v, xb.compare(VectorOperators.GT, threshold)).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int elu(double[] x, int xo, double[] out, int oo, int n, double alpha) {
-        int bound = D.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += D.length()) {
-            DoubleVector v = DoubleVector.fromArray(D, x, xo + i);
-            DoubleVector neg = v.lanewise(VectorOperators.EXPM1).mul(alpha);
-            neg.blend(v, v.compare(VectorOperators.GT, 0d)).intoArray(out, oo + i);
+            v.div(one.add(VectorSleef.exp(v.neg()))).intoArray(out, oo + i);
         }
         return i;
     }

@@ -78,29 +78,17 @@ final class VectorElementwise extends ScalarElementwise {
             case CLAMP: return VectorFloatLoops.clamp(x, xo, out, oo, n, (float) p, (float) q);
             case SQUARE: return VectorFloatLoops.square(x, xo, out, oo, n);
             case CUBE: return VectorFloatLoops.cube(x, xo, out, oo, n);
-            // the scalar reference raises to the double exponent; SVML's powf takes a float one
-            case POW: return (float) p == p ? VectorFloatLoops.pow(x, xo, out, oo, n, (float) p) : 0;
             case EXP: return VectorFloatLanewise.expF(x, xo, out, oo, n);
-            case EXPM1: return VectorFloatLanewise.expm1F(x, xo, out, oo, n);
             case LOG: return VectorFloatLanewise.logF(x, xo, out, oo, n);
-            case LOG10: return VectorFloatLanewise.log10F(x, xo, out, oo, n);
-            case LOG1P: return VectorFloatLanewise.log1pF(x, xo, out, oo, n);
             case SQRT: return VectorFloatLanewise.sqrtF(x, xo, out, oo, n);
             case RSQRT: return VectorFloatLoops.rsqrt(x, xo, out, oo, n);
             case RECIPROCAL: return VectorFloatLoops.reciprocal(x, xo, out, oo, n);
             case RECIPROCAL_SQUARE: return VectorFloatLoops.reciprocalSquare(x, xo, out, oo, n);
-            case SIN: return VectorFloatLanewise.sinF(x, xo, out, oo, n);
-            case COS: return VectorFloatLanewise.cosF(x, xo, out, oo, n);
-            case TAN: return VectorFloatLanewise.tanF(x, xo, out, oo, n);
-            case TANH: return VectorFloatLanewise.tanhF(x, xo, out, oo, n);
             case SIGMOID: return VectorFloatLoops.sigmoid(x, xo, out, oo, n);
             case ERF: return VectorErf.erf(x, xo, out, oo, n);
             case GELU: return VectorErf.gelu(x, xo, out, oo, n);
-            case GELU_TANH: return VectorFloatLoops.geluTanh(x, xo, out, oo, n);
             case SILU: return VectorFloatLoops.silu(x, xo, out, oo, n);
-            case SOFTPLUS: return VectorFloatLoops.softplus(x, xo, out, oo, n, (float) p, (float) q);
             case LEAKY_RELU: return VectorFloatLoops.leakyRelu(x, xo, out, oo, n, (float) p);
-            case ELU: return VectorFloatLoops.elu(x, xo, out, oo, n, (float) p);
             default: return 0;
         }
     }
@@ -133,8 +121,6 @@ final class VectorElementwise extends ScalarElementwise {
             }
             case MUL: return VectorFloatLanewise.mulF(a, ao, am, b, bo, bm, out, oo, n);
             case DIV: return VectorFloatLanewise.divF(a, ao, am, b, bo, bm, out, oo, n);
-            case POW: return VectorFloatLanewise.powF(a, ao, am, b, bo, bm, out, oo, n);
-            case ATAN2: return VectorFloatLanewise.atan2F(a, ao, am, b, bo, bm, out, oo, n);
             case MAXIMUM: return VectorFloatLoops.maximum(a, ao, am, b, bo, bm, out, oo, n);
             case MINIMUM: return VectorFloatLoops.minimum(a, ao, am, b, bo, bm, out, oo, n);
             case LERP: return VectorFloatLoops.lerp(a, ao, am, b, bo, bm, out, oo, n, (float) p);
@@ -214,28 +200,17 @@ final class VectorElementwise extends ScalarElementwise {
             case CLAMP: return VectorDoubleLoops.clamp(x, xo, out, oo, n, p, q);
             case SQUARE: return VectorDoubleLoops.square(x, xo, out, oo, n);
             case CUBE: return VectorDoubleLoops.cube(x, xo, out, oo, n);
-            case POW: return VectorDoubleLoops.pow(x, xo, out, oo, n, p);
             case EXP: return VectorDoubleLanewise.expD(x, xo, out, oo, n);
-            case EXPM1: return VectorDoubleLanewise.expm1D(x, xo, out, oo, n);
             case LOG: return VectorDoubleLanewise.logD(x, xo, out, oo, n);
-            case LOG10: return VectorDoubleLanewise.log10D(x, xo, out, oo, n);
-            case LOG1P: return VectorDoubleLanewise.log1pD(x, xo, out, oo, n);
             case SQRT: return VectorDoubleLanewise.sqrtD(x, xo, out, oo, n);
             case RSQRT: return VectorDoubleLoops.rsqrt(x, xo, out, oo, n);
             case RECIPROCAL: return VectorDoubleLoops.reciprocal(x, xo, out, oo, n);
             case RECIPROCAL_SQUARE: return VectorDoubleLoops.reciprocalSquare(x, xo, out, oo, n);
-            case SIN: return VectorDoubleLanewise.sinD(x, xo, out, oo, n);
-            case COS: return VectorDoubleLanewise.cosD(x, xo, out, oo, n);
-            case TAN: return VectorDoubleLanewise.tanD(x, xo, out, oo, n);
-            case TANH: return VectorDoubleLanewise.tanhD(x, xo, out, oo, n);
             case SIGMOID: return VectorDoubleLoops.sigmoid(x, xo, out, oo, n);
             case ERF: return VectorErf.erf(x, xo, out, oo, n);
             case GELU: return VectorErf.gelu(x, xo, out, oo, n);
-            case GELU_TANH: return VectorDoubleLoops.geluTanh(x, xo, out, oo, n);
             case SILU: return VectorDoubleLoops.silu(x, xo, out, oo, n);
-            case SOFTPLUS: return VectorDoubleLoops.softplus(x, xo, out, oo, n, p, q);
             case LEAKY_RELU: return VectorDoubleLoops.leakyRelu(x, xo, out, oo, n, p);
-            case ELU: return VectorDoubleLoops.elu(x, xo, out, oo, n, p);
             default: return 0;
         }
     }
@@ -265,8 +240,6 @@ final class VectorElementwise extends ScalarElementwise {
             }
             case MUL: return VectorDoubleLanewise.mulD(a, ao, am, b, bo, bm, out, oo, n);
             case DIV: return VectorDoubleLanewise.divD(a, ao, am, b, bo, bm, out, oo, n);
-            case POW: return VectorDoubleLanewise.powD(a, ao, am, b, bo, bm, out, oo, n);
-            case ATAN2: return VectorDoubleLanewise.atan2D(a, ao, am, b, bo, bm, out, oo, n);
             case MAXIMUM: return VectorDoubleLoops.maximum(a, ao, am, b, bo, bm, out, oo, n);
             case MINIMUM: return VectorDoubleLoops.minimum(a, ao, am, b, bo, bm, out, oo, n);
             case LERP: return VectorDoubleLoops.lerp(a, ao, am, b, bo, bm, out, oo, n, p);

@@ -10,9 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link Erf#erf(double)} lane by lane, and the exact GELU built on it. Every interval's formula
  * is evaluated and the right one blended in, with the same operations in the same order as the
- * scalar version, so the lanes agree with it exactly except where the SVML {@code exp} differs
- * from {@code Math.exp} by an ulp (only for |x| >= 1.25, where that error is scaled down by the
- * result's {@code 1 - e/x}). Float inputs are widened to double in blocks, as the scalar float
+ * scalar version, and exp is the SLEEF port in both ({@link VectorSleef}, {@link SleefMath}), so the
+ * lanes agree with it bit for bit. Float inputs are widened to double in blocks, as the scalar float
  * version rounds the double erf.
  *
  * <p>The whole erf is written in the body of one loop: split into helper methods taking vectors,
@@ -126,8 +125,8 @@ final class VectorErf {
                     .mul(u).add(Erf.SB2).mul(u).add(Erf.SB1).mul(u).add(1d);
             DoubleVector rs = rb.div(sb).blend(ra.div(sa), ax.compare(VectorOperators.LT, RA_LIMIT));
             DoubleVector zz = ax.reinterpretAsLongs().and(0xffffffff00000000L).reinterpretAsDoubles();
-            DoubleVector e = zz.neg().mul(zz).sub(0.5625).lanewise(VectorOperators.EXP)
-                    .mul(zz.sub(ax).mul(zz.add(ax)).add(rs).lanewise(VectorOperators.EXP));
+            DoubleVector e = VectorSleef.exp(zz.neg().mul(zz).sub(0.5625))
+                    .mul(VectorSleef.exp(zz.sub(ax).mul(zz.add(ax)).add(rs)));
             DoubleVector tail = DoubleVector.broadcast(D, 1d).sub(e.div(ax));
             y = y.blend(tail.blend(tail.neg(), negative), ax.compare(VectorOperators.GE, 1.25));
             // |x| >= 6 (and infinities): +-1

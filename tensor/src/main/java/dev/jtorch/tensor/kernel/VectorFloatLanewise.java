@@ -18,6 +18,9 @@ import jdk.incubator.vector.VectorOperators;
 final class VectorFloatLanewise {
     private VectorFloatLanewise() {}
 
+    /** Elements per pass of the two-loop log (a multiple of every lane count). */
+    private static final int LOG_BLOCK = 1024;
+
     // ---------------------------------------------------------------- float
 
     static int negF(float[] x, int xo, float[] out, int oo, int n) {
@@ -42,45 +45,18 @@ final class VectorFloatLanewise {
         int bound = F.loopBound(n);
         int i = 0;
         for (; i < bound; i += F.length()) {
-            FloatVector.fromArray(F, x, xo + i).lanewise(VectorOperators.EXP).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int expm1F(float[] x, int xo, float[] out, int oo, int n) {
-        int bound = F.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += F.length()) {
-            FloatVector.fromArray(F, x, xo + i).lanewise(VectorOperators.EXPM1).intoArray(out, oo + i);
+            VectorSleef.exp(FloatVector.fromArray(F, x, xo + i)).intoArray(out, oo + i);
         }
         return i;
     }
 
     static int logF(float[] x, int xo, float[] out, int oo, int n) {
         int bound = F.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += F.length()) {
-            FloatVector.fromArray(F, x, xo + i).lanewise(VectorOperators.LOG).intoArray(out, oo + i);
+        float[] tmp = new float[3 * Math.min(bound, LOG_BLOCK)];
+        for (int i = 0; i < bound; i += LOG_BLOCK) {
+            VectorSleef.logArray(x, xo + i, out, oo + i, Math.min(LOG_BLOCK, bound - i), tmp);
         }
-        return i;
-    }
-
-    static int log10F(float[] x, int xo, float[] out, int oo, int n) {
-        int bound = F.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += F.length()) {
-            FloatVector.fromArray(F, x, xo + i).lanewise(VectorOperators.LOG10).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int log1pF(float[] x, int xo, float[] out, int oo, int n) {
-        int bound = F.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += F.length()) {
-            FloatVector.fromArray(F, x, xo + i).lanewise(VectorOperators.LOG1P).intoArray(out, oo + i);
-        }
-        return i;
+        return bound;
     }
 
     static int sqrtF(float[] x, int xo, float[] out, int oo, int n) {
@@ -88,42 +64,6 @@ final class VectorFloatLanewise {
         int i = 0;
         for (; i < bound; i += F.length()) {
             FloatVector.fromArray(F, x, xo + i).lanewise(VectorOperators.SQRT).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int sinF(float[] x, int xo, float[] out, int oo, int n) {
-        int bound = F.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += F.length()) {
-            FloatVector.fromArray(F, x, xo + i).lanewise(VectorOperators.SIN).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int cosF(float[] x, int xo, float[] out, int oo, int n) {
-        int bound = F.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += F.length()) {
-            FloatVector.fromArray(F, x, xo + i).lanewise(VectorOperators.COS).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int tanF(float[] x, int xo, float[] out, int oo, int n) {
-        int bound = F.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += F.length()) {
-            FloatVector.fromArray(F, x, xo + i).lanewise(VectorOperators.TAN).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int tanhF(float[] x, int xo, float[] out, int oo, int n) {
-        int bound = F.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += F.length()) {
-            FloatVector.fromArray(F, x, xo + i).lanewise(VectorOperators.TANH).intoArray(out, oo + i);
         }
         return i;
     }
@@ -168,28 +108,6 @@ final class VectorFloatLanewise {
             FloatVector va = FloatVector.fromArray(F, a, ao + (i & as));
             FloatVector vb = FloatVector.fromArray(F, b, bo + (i & bs));
             va.lanewise(VectorOperators.DIV, vb).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int powF(float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int n) {
-        int bound = F.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += F.length()) {
-            FloatVector va = FloatVector.fromArray(F, a, ao + (i & as));
-            FloatVector vb = FloatVector.fromArray(F, b, bo + (i & bs));
-            va.lanewise(VectorOperators.POW, vb).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int atan2F(float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int n) {
-        int bound = F.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += F.length()) {
-            FloatVector va = FloatVector.fromArray(F, a, ao + (i & as));
-            FloatVector vb = FloatVector.fromArray(F, b, bo + (i & bs));
-            va.lanewise(VectorOperators.ATAN2, vb).intoArray(out, oo + i);
         }
         return i;
     }

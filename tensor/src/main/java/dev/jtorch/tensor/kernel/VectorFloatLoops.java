@@ -84,16 +84,6 @@ final class VectorFloatLoops {
         return i;
     }
 
-    static int pow(float[] x, int xo, float[] out, int oo, int n, float e) {
-        int bound = F.loopBound(n);
-        int i = 0;
-        FloatVector ev = FloatVector.broadcast(F, e);
-        for (; i < bound; i += F.length()) {
-            FloatVector.fromArray(F, x, xo + i).lanewise(VectorOperators.POW, ev).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
     static int sign(float[] x, int xo, float[] out, int oo, int n) {
         int bound = F.loopBound(n);
         int i = 0;
@@ -135,7 +125,7 @@ final class VectorFloatLoops {
         int i = 0;
         FloatVector one = FloatVector.broadcast(F, 1f);
         for (; i < bound; i += F.length()) {
-            FloatVector e = FloatVector.fromArray(F, x, xo + i).neg().lanewise(VectorOperators.EXP);
+            FloatVector e = VectorSleef.exp(FloatVector.fromArray(F, x, xo + i).neg());
             one.div(one.add(e)).intoArray(out, oo + i);
         }
         return i;
@@ -147,42 +137,7 @@ final class VectorFloatLoops {
         FloatVector one = FloatVector.broadcast(F, 1f);
         for (; i < bound; i += F.length()) {
             FloatVector v = FloatVector.fromArray(F, x, xo + i);
-            v.div(one.add(v.neg().lanewise(VectorOperators.EXP))).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int geluTanh(float[] x, int xo, float[] out, int oo, int n) {
-        int bound = F.loopBound(n);
-        int i = 0;
-        FloatVector kappa = FloatVector.broadcast(F, UnaryOp.GELU_KAPPA_F);
-        for (; i < bound; i += F.length()) {
-            FloatVector v = FloatVector.fromArray(F, x, xo + i);
-            FloatVector inner = v.mul(v).mul(v).fma(kappa, v).mul(UnaryOp.GELU_BETA_F);
-            v.mul(0.5f).mul(inner.lanewise(VectorOperators.TANH).add(1f)).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int softplus(float[] x, int xo, float[] out, int oo, int n, float beta, float threshold) {
-        int bound = F.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += F.length()) {
-            FloatVector v = FloatVector.fromArray(F, x, xo + i);
-            FloatVector xb = v.mul(beta);
-            FloatVector r = xb.lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P).div(beta);
-            r.blend(v, xb.compare(VectorOperators.GT, threshold)).intoArray(out, oo + i);
-        }
-        return i;
-    }
-
-    static int elu(float[] x, int xo, float[] out, int oo, int n, float alpha) {
-        int bound = F.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += F.length()) {
-            FloatVector v = FloatVector.fromArray(F, x, xo + i);
-            FloatVector neg = v.lanewise(VectorOperators.EXPM1).mul(alpha);
-            neg.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(out, oo + i);
+            v.div(one.add(VectorSleef.exp(v.neg()))).intoArray(out, oo + i);
         }
         return i;
     }

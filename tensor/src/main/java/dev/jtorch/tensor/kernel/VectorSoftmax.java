@@ -6,8 +6,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The fused softmax-family kernels of {@link VectorReduction} on contiguous data, with lanewise
- * {@code EXP}/{@code LOG}: given the row maximum, one pass sums {@code exp(x - max)} (storing it for
+ * The fused softmax-family kernels of {@link VectorReduction} on contiguous data, with SLEEF's exp
+ * and log ({@link VectorSleef}, the scalar tails {@link SleefMath}): given the row maximum, one pass sums {@code exp(x - max)} (storing it for
  * softmax) and one pass writes the result. Column blocks (softmax over an outer dim) keep the
  * per-column max and sum in vectors, {@code F.length()} columns at a time, as PyTorch's
  * {@code _vec_softmax} does. Operation order follows {@link SoftmaxRef}.
@@ -22,7 +22,7 @@ final class VectorSoftmax {
 
     static float logSumExp(float[] x, int off, int n, float max) {
         float m = Float.isInfinite(max) ? 0 : max;
-        return (float) Math.log(expSum(x, off, n, m)) + m;
+        return SleefMath.log(expSum(x, off, n, m)) + m;
     }
 
     /** Softmax of a contiguous row with maximum {@code m}: {@code out = exp(x - m) * (1 / sum)}. */
@@ -32,7 +32,7 @@ final class VectorSoftmax {
 
     /** Log-softmax of a contiguous row with maximum {@code m}: {@code out = x - m - log(sum)}. */
     static void logSoftmaxRow(float[] x, int xo, float[] out, int oo, int n, float m) {
-        subtract(x, xo, out, oo, n, m, (float) Math.log(expSum(x, xo, n, m)));
+        subtract(x, xo, out, oo, n, m, SleefMath.log(expSum(x, xo, n, m)));
     }
 
     private static float expSum(float[] x, int off, int n, float m) {
@@ -43,18 +43,18 @@ final class VectorSoftmax {
         FloatVector a2 = a0;
         FloatVector a3 = a0;
         int i = 0;
-        for (; i <= n - 4 * vl; i += 4 * vl) {
-            a0 = a0.add(FloatVector.fromArray(F, x, off + i).sub(mv).lanewise(VectorOperators.EXP));
-            a1 = a1.add(FloatVector.fromArray(F, x, off + i + vl).sub(mv).lanewise(VectorOperators.EXP));
-            a2 = a2.add(FloatVector.fromArray(F, x, off + i + 2 * vl).sub(mv).lanewise(VectorOperators.EXP));
-            a3 = a3.add(FloatVector.fromArray(F, x, off + i + 3 * vl).sub(mv).lanewise(VectorOperators.EXP));
-        }
+        // one exp per loop body (C2 stops inlining the SLEEF exp after two or three copies);
+        // rotating the accumulators keeps four independent sums
         for (; i <= n - vl; i += vl) {
-            a0 = a0.add(FloatVector.fromArray(F, x, off + i).sub(mv).lanewise(VectorOperators.EXP));
+            FloatVector t = a0.add(VectorSleef.exp(FloatVector.fromArray(F, x, off + i).sub(mv)));
+            a0 = a1;
+            a1 = a2;
+            a2 = a3;
+            a3 = t;
         }
         float s = a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {
-            s += (float) Math.exp(x[off + i] - m);
+            s += SleefMath.exp(x[off + i] - m);
         }
         return s;
     }
@@ -66,22 +66,16 @@ final class VectorSoftmax {
         FloatVector a0 = FloatVector.zero(F);
         FloatVector a1 = a0;
         int i = 0;
-        for (; i <= n - 2 * vl; i += 2 * vl) {
-            FloatVector e0 = FloatVector.fromArray(F, x, xo + i).sub(mv).lanewise(VectorOperators.EXP);
-            FloatVector e1 = FloatVector.fromArray(F, x, xo + i + vl).sub(mv).lanewise(VectorOperators.EXP);
-            e0.intoArray(out, oo + i);
-            e1.intoArray(out, oo + i + vl);
-            a0 = a0.add(e0);
-            a1 = a1.add(e1);
-        }
         for (; i <= n - vl; i += vl) {
-            FloatVector e = FloatVector.fromArray(F, x, xo + i).sub(mv).lanewise(VectorOperators.EXP);
+            FloatVector e = VectorSleef.exp(FloatVector.fromArray(F, x, xo + i).sub(mv));
             e.intoArray(out, oo + i);
-            a0 = a0.add(e);
+            FloatVector t = a0.add(e);
+            a0 = a1;
+            a1 = t;
         }
         float s = a0.add(a1).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {
-            float e = (float) Math.exp(x[xo + i] - m);
+            float e = SleefMath.exp(x[xo + i] - m);
             out[oo + i] = e;
             s += e;
         }
@@ -118,7 +112,7 @@ final class VectorSoftmax {
         }
         FloatVector s = FloatVector.zero(F);
         for (int i = 0; i < rows; i++) {
-            FloatVector e = FloatVector.fromArray(F, x, xo + i * stride).sub(m).lanewise(VectorOperators.EXP);
+            FloatVector e = VectorSleef.exp(FloatVector.fromArray(F, x, xo + i * stride).sub(m));
             e.intoArray(out, oo + i * stride);
             s = s.add(e);
         }
@@ -134,9 +128,9 @@ final class VectorSoftmax {
         }
         FloatVector s = FloatVector.zero(F);
         for (int i = 0; i < rows; i++) {
-            s = s.add(FloatVector.fromArray(F, x, xo + i * stride).sub(m).lanewise(VectorOperators.EXP));
+            s = s.add(VectorSleef.exp(FloatVector.fromArray(F, x, xo + i * stride).sub(m)));
         }
-        FloatVector ls = s.lanewise(VectorOperators.LOG);
+        FloatVector ls = VectorSleef.log(s);
         for (int i = 0; i < rows; i++) {
             FloatVector.fromArray(F, x, xo + i * stride).sub(m).sub(ls).intoArray(out, oo + i * stride);
         }
@@ -146,7 +140,7 @@ final class VectorSoftmax {
 
     static double logSumExp(double[] x, int off, int n, double max) {
         double m = Double.isInfinite(max) ? 0 : max;
-        return Math.log(expSum(x, off, n, m)) + m;
+        return SleefMath.log(expSum(x, off, n, m)) + m;
     }
 
     /** Softmax of a contiguous row with maximum {@code m}: {@code out = exp(x - m) * (1 / sum)}. */
@@ -156,7 +150,7 @@ final class VectorSoftmax {
 
     /** Log-softmax of a contiguous row with maximum {@code m}: {@code out = x - m - log(sum)}. */
     static void logSoftmaxRow(double[] x, int xo, double[] out, int oo, int n, double m) {
-        subtract(x, xo, out, oo, n, m, Math.log(expSum(x, xo, n, m)));
+        subtract(x, xo, out, oo, n, m, SleefMath.log(expSum(x, xo, n, m)));
     }
 
     private static double expSum(double[] x, int off, int n, double m) {
@@ -167,18 +161,18 @@ final class VectorSoftmax {
         DoubleVector a2 = a0;
         DoubleVector a3 = a0;
         int i = 0;
-        for (; i <= n - 4 * vl; i += 4 * vl) {
-            a0 = a0.add(DoubleVector.fromArray(D, x, off + i).sub(mv).lanewise(VectorOperators.EXP));
-            a1 = a1.add(DoubleVector.fromArray(D, x, off + i + vl).sub(mv).lanewise(VectorOperators.EXP));
-            a2 = a2.add(DoubleVector.fromArray(D, x, off + i + 2 * vl).sub(mv).lanewise(VectorOperators.EXP));
-            a3 = a3.add(DoubleVector.fromArray(D, x, off + i + 3 * vl).sub(mv).lanewise(VectorOperators.EXP));
-        }
+        // one exp per loop body (C2 stops inlining the SLEEF exp after two or three copies);
+        // rotating the accumulators keeps four independent sums
         for (; i <= n - vl; i += vl) {
-            a0 = a0.add(DoubleVector.fromArray(D, x, off + i).sub(mv).lanewise(VectorOperators.EXP));
+            DoubleVector t = a0.add(VectorSleef.exp(DoubleVector.fromArray(D, x, off + i).sub(mv)));
+            a0 = a1;
+            a1 = a2;
+            a2 = a3;
+            a3 = t;
         }
         double s = a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {
-            s += Math.exp(x[off + i] - m);
+            s += SleefMath.exp(x[off + i] - m);
         }
         return s;
     }
@@ -189,22 +183,16 @@ final class VectorSoftmax {
         DoubleVector a0 = DoubleVector.zero(D);
         DoubleVector a1 = a0;
         int i = 0;
-        for (; i <= n - 2 * vl; i += 2 * vl) {
-            DoubleVector e0 = DoubleVector.fromArray(D, x, xo + i).sub(mv).lanewise(VectorOperators.EXP);
-            DoubleVector e1 = DoubleVector.fromArray(D, x, xo + i + vl).sub(mv).lanewise(VectorOperators.EXP);
-            e0.intoArray(out, oo + i);
-            e1.intoArray(out, oo + i + vl);
-            a0 = a0.add(e0);
-            a1 = a1.add(e1);
-        }
         for (; i <= n - vl; i += vl) {
-            DoubleVector e = DoubleVector.fromArray(D, x, xo + i).sub(mv).lanewise(VectorOperators.EXP);
+            DoubleVector e = VectorSleef.exp(DoubleVector.fromArray(D, x, xo + i).sub(mv));
             e.intoArray(out, oo + i);
-            a0 = a0.add(e);
+            DoubleVector t = a0.add(e);
+            a0 = a1;
+            a1 = t;
         }
         double s = a0.add(a1).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {
-            double e = Math.exp(x[xo + i] - m);
+            double e = SleefMath.exp(x[xo + i] - m);
             out[oo + i] = e;
             s += e;
         }
@@ -240,7 +228,7 @@ final class VectorSoftmax {
         }
         DoubleVector s = DoubleVector.zero(D);
         for (int i = 0; i < rows; i++) {
-            DoubleVector e = DoubleVector.fromArray(D, x, xo + i * stride).sub(m).lanewise(VectorOperators.EXP);
+            DoubleVector e = VectorSleef.exp(DoubleVector.fromArray(D, x, xo + i * stride).sub(m));
             e.intoArray(out, oo + i * stride);
             s = s.add(e);
         }
@@ -256,9 +244,9 @@ final class VectorSoftmax {
         }
         DoubleVector s = DoubleVector.zero(D);
         for (int i = 0; i < rows; i++) {
-            s = s.add(DoubleVector.fromArray(D, x, xo + i * stride).sub(m).lanewise(VectorOperators.EXP));
+            s = s.add(VectorSleef.exp(DoubleVector.fromArray(D, x, xo + i * stride).sub(m)));
         }
-        DoubleVector ls = s.lanewise(VectorOperators.LOG);
+        DoubleVector ls = VectorSleef.log(s);
         for (int i = 0; i < rows; i++) {
             DoubleVector.fromArray(D, x, xo + i * stride).sub(m).sub(ls).intoArray(out, oo + i * stride);
         }
