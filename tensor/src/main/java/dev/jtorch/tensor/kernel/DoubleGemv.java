@@ -82,10 +82,10 @@ final class DoubleGemv {
                 s2 = DoubleVector.fromArray(SPECIES, m, r2 + p).fma(v, s2);
                 s3 = DoubleVector.fromArray(SPECIES, m, r3 + p).fma(v, s3);
             }
-            double t0 = s0.reduceLanes(VectorOperators.ADD);
-            double t1 = s1.reduceLanes(VectorOperators.ADD);
-            double t2 = s2.reduceLanes(VectorOperators.ADD);
-            double t3 = s3.reduceLanes(VectorOperators.ADD);
+            double t0 = Lanes.sum(s0);
+            double t1 = Lanes.sum(s1);
+            double t2 = Lanes.sum(s2);
+            double t3 = Lanes.sum(s3);
             for (; p < len; p++) {
                 double v = x[xo + p];
                 t0 += m[r0 + p] * v;
@@ -122,7 +122,7 @@ final class DoubleGemv {
         for (; p < bound; p += L) {
             s0 = DoubleVector.fromArray(SPECIES, a, ao + p).fma(DoubleVector.fromArray(SPECIES, b, bo + p), s0);
         }
-        double s = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        double s = Lanes.sum(s0.add(s1).add(s2.add(s3)));
         for (; p < len; p++) {
             s += a[ao + p] * b[bo + p];
         }

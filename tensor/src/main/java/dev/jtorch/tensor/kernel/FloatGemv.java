@@ -82,10 +82,10 @@ final class FloatGemv {
                 s2 = FloatVector.fromArray(SPECIES, m, r2 + p).fma(v, s2);
                 s3 = FloatVector.fromArray(SPECIES, m, r3 + p).fma(v, s3);
             }
-            float t0 = s0.reduceLanes(VectorOperators.ADD);
-            float t1 = s1.reduceLanes(VectorOperators.ADD);
-            float t2 = s2.reduceLanes(VectorOperators.ADD);
-            float t3 = s3.reduceLanes(VectorOperators.ADD);
+            float t0 = Lanes.sum(s0);
+            float t1 = Lanes.sum(s1);
+            float t2 = Lanes.sum(s2);
+            float t3 = Lanes.sum(s3);
             for (; p < len; p++) {
                 float v = x[xo + p];
                 t0 += m[r0 + p] * v;
@@ -122,7 +122,7 @@ final class FloatGemv {
         for (; p < bound; p += L) {
             s0 = FloatVector.fromArray(SPECIES, a, ao + p).fma(FloatVector.fromArray(SPECIES, b, bo + p), s0);
         }
-        float s = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        float s = Lanes.sum(s0.add(s1).add(s2.add(s3)));
         for (; p < len; p++) {
             s += a[ao + p] * b[bo + p];
         }

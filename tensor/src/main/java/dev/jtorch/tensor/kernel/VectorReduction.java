@@ -234,7 +234,7 @@ final class VectorReduction extends ScalarReduction {
             a2 = a2.add(widen(x, off + i + 2 * vl).sub(cv));
             a3 = a3.add(widen(x, off + i + 3 * vl).sub(cv));
         }
-        return super.sumDeviations(x, off + i, 1, n - i, c) + a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
+        return super.sumDeviations(x, off + i, 1, n - i, c) + Lanes.sum(a0.add(a1).add(a2).add(a3));
     }
 
     @Override
@@ -255,7 +255,7 @@ final class VectorReduction extends ScalarReduction {
             a2 = a2.add(DoubleVector.fromArray(D, x, off + i + 2 * vl).sub(cv));
             a3 = a3.add(DoubleVector.fromArray(D, x, off + i + 3 * vl).sub(cv));
         }
-        return super.sumDeviations(x, off + i, 1, n - i, c) + a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
+        return super.sumDeviations(x, off + i, 1, n - i, c) + Lanes.sum(a0.add(a1).add(a2).add(a3));
     }
 
     @Override
@@ -280,7 +280,7 @@ final class VectorReduction extends ScalarReduction {
             a2 = a2.add(d2.mul(d2));
             a3 = a3.add(d3.mul(d3));
         }
-        return super.sumSquaredDeviations(x, off + i, 1, n - i, mean) + a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
+        return super.sumSquaredDeviations(x, off + i, 1, n - i, mean) + Lanes.sum(a0.add(a1).add(a2).add(a3));
     }
 
     private static DoubleVector widen(float[] x, int i) {
@@ -309,7 +309,7 @@ final class VectorReduction extends ScalarReduction {
             a2 = a2.add(d2.mul(d2));
             a3 = a3.add(d3.mul(d3));
         }
-        return super.sumSquaredDeviations(x, off + i, 1, n - i, mean) + a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
+        return super.sumSquaredDeviations(x, off + i, 1, n - i, mean) + Lanes.sum(a0.add(a1).add(a2).add(a3));
     }
 
     // ------------------------------------------------------------------ softmax family (VectorSoftmax)

@@ -101,7 +101,7 @@ final class VectorRows {
             FloatVector v = FloatVector.fromArray(F, x, off + i);
             a0 = a0.mul(v);
         }
-        float r = a0.mul(a1).mul(a2).mul(a3).reduceLanes(VectorOperators.MUL);
+        float r = Lanes.product(a0.mul(a1).mul(a2).mul(a3));
         for (; i < n; i++) {
             r = ReduceOp.PROD.apply(r, x[off + i]);
         }
@@ -130,7 +130,7 @@ final class VectorRows {
             FloatVector v = FloatVector.fromArray(F, x, off + i);
             a0 = a0.add(v.abs());
         }
-        float r = a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
+        float r = Lanes.sum(a0.add(a1).add(a2).add(a3));
         for (; i < n; i++) {
             r = ReduceOp.ABS_SUM.apply(r, x[off + i]);
         }
@@ -217,7 +217,7 @@ final class VectorRows {
             FloatVector v = FloatVector.fromArray(F, x, off + i);
             a0 = a0.add(v.mul(v));
         }
-        float r = a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
+        float r = Lanes.sum(a0.add(a1).add(a2).add(a3));
         for (; i < n; i++) {
             r = ReduceOp.SQUARE_SUM.apply(r, x[off + i]);
         }
@@ -307,7 +307,7 @@ final class VectorRows {
             DoubleVector v = DoubleVector.fromArray(D, x, off + i);
             a0 = a0.mul(v);
         }
-        double r = a0.mul(a1).mul(a2).mul(a3).reduceLanes(VectorOperators.MUL);
+        double r = Lanes.product(a0.mul(a1).mul(a2).mul(a3));
         for (; i < n; i++) {
             r = ReduceOp.PROD.apply(r, x[off + i]);
         }
@@ -336,7 +336,7 @@ final class VectorRows {
             DoubleVector v = DoubleVector.fromArray(D, x, off + i);
             a0 = a0.add(v.abs());
         }
-        double r = a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
+        double r = Lanes.sum(a0.add(a1).add(a2).add(a3));
         for (; i < n; i++) {
             r = ReduceOp.ABS_SUM.apply(r, x[off + i]);
         }
@@ -423,7 +423,7 @@ final class VectorRows {
             DoubleVector v = DoubleVector.fromArray(D, x, off + i);
             a0 = a0.add(v.mul(v));
         }
-        double r = a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
+        double r = Lanes.sum(a0.add(a1).add(a2).add(a3));
         for (; i < n; i++) {
             r = ReduceOp.SQUARE_SUM.apply(r, x[off + i]);
         }

@@ -52,7 +52,7 @@ final class VectorSoftmax {
             a2 = a3;
             a3 = t;
         }
-        float s = a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
+        float s = Lanes.sum(a0.add(a1).add(a2).add(a3));
         for (; i < n; i++) {
             s += SleefMath.exp(x[off + i] - m);
         }
@@ -73,7 +73,7 @@ final class VectorSoftmax {
             a0 = a1;
             a1 = t;
         }
-        float s = a0.add(a1).reduceLanes(VectorOperators.ADD);
+        float s = Lanes.sum(a0.add(a1));
         for (; i < n; i++) {
             float e = SleefMath.exp(x[xo + i] - m);
             out[oo + i] = e;
@@ -170,7 +170,7 @@ final class VectorSoftmax {
             a2 = a3;
             a3 = t;
         }
-        double s = a0.add(a1).add(a2).add(a3).reduceLanes(VectorOperators.ADD);
+        double s = Lanes.sum(a0.add(a1).add(a2).add(a3));
         for (; i < n; i++) {
             s += SleefMath.exp(x[off + i] - m);
         }
@@ -190,7 +190,7 @@ final class VectorSoftmax {
             a0 = a1;
             a1 = t;
         }
-        double s = a0.add(a1).reduceLanes(VectorOperators.ADD);
+        double s = Lanes.sum(a0.add(a1));
         for (; i < n; i++) {
             double e = SleefMath.exp(x[xo + i] - m);
             out[oo + i] = e;
