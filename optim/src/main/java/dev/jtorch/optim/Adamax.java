@@ -1,7 +1,6 @@
 package dev.jtorch.optim;
 
 import dev.jtorch.Tensor;
-import dev.jtorch.tensor.PyFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -65,25 +64,12 @@ public final class Adamax extends Optimizer {
 
     /** {@code Adamax(params, **options)}. */
     public Adamax(Iterable<? extends Tensor> params, Options options) {
-        super(params, check(options.toDefaults()));
+        super(params, Adam.check(options.toDefaults()));
     }
 
     /** {@code Adamax(param_groups, **options)}: groups may override any option. */
     public Adamax(List<ParamGroup> groups, Options options) {
-        super(groups, check(options.toDefaults()));
-    }
-
-    private static Map<String, Object> check(Map<String, Object> d) {
-        Adam.checkNonNegative("Invalid learning rate: ", (Double) d.get("lr"));
-        Adam.checkNonNegative("Invalid epsilon value: ", (Double) d.get("eps"));
-        double[] betas = (double[]) d.get("betas");
-        for (int i = 0; i < 2; i++) {
-            if (!(betas[i] >= 0 && betas[i] < 1)) {
-                throw new IllegalArgumentException("Invalid beta parameter at index " + i + ": " + PyFormat.repr(betas[i]));
-            }
-        }
-        Adam.checkNonNegative("Invalid weight_decay value: ", (Double) d.get("weight_decay"));
-        return d;
+        super(groups, Adam.check(options.toDefaults()));
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.jtorch.optim;
 import dev.jtorch.Tensor;
 import dev.jtorch.Torch;
 import dev.jtorch.tensor.DType;
-import dev.jtorch.tensor.PyFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -92,15 +91,7 @@ public final class NAdam extends Optimizer {
     }
 
     private static Map<String, Object> check(Map<String, Object> d) {
-        Adam.checkNonNegative("Invalid learning rate: ", (Double) d.get("lr"));
-        Adam.checkNonNegative("Invalid epsilon value: ", (Double) d.get("eps"));
-        double[] betas = (double[]) d.get("betas");
-        for (int i = 0; i < 2; i++) {
-            if (!(betas[i] >= 0 && betas[i] < 1)) {
-                throw new IllegalArgumentException("Invalid beta parameter at index " + i + ": " + PyFormat.repr(betas[i]));
-            }
-        }
-        Adam.checkNonNegative("Invalid weight_decay value: ", (Double) d.get("weight_decay"));
+        Adam.check(d);
         Adam.checkNonNegative("Invalid momentum_decay value: ", (Double) d.get("momentum_decay"));
         return d;
     }
