@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptions;
 import org.bytedeco.pytorch.global.torch;
@@ -51,6 +52,12 @@ public final class Libtorch {
         }
         Tensor view = torch.from_blob(new FloatPointer(data), s, new TensorOptions(torch.ScalarType.Float));
         return view.clone(); // from_blob does not own the memory; the clone does (and is 64-byte aligned)
+    }
+
+    /** A libtorch int64 vector owning a copy of {@code data} (class labels, indices). */
+    public static Tensor longTensor(long[] data) {
+        Tensor view = torch.from_blob(new LongPointer(data), new long[] {data.length}, new TensorOptions(torch.ScalarType.Long));
+        return view.clone();
     }
 
     /** The values of a float32 tensor, in row-major order. */

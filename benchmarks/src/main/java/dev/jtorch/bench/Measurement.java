@@ -12,7 +12,8 @@ import org.bytedeco.javacpp.PointerScope;
  * Times one workload on jtorch and on libtorch (at each thread count) in this JVM: each side is
  * warmed up and calibrated to a batch of about {@code roundNanos}, then the sides alternate for
  * {@code rounds} rounds (the starting side rotates each round, so that neither always follows the
- * other), each round giving one time per op per side.
+ * other), each round giving one time per op per side. A long workload (a training epoch) skips the
+ * calibration: each round times one op, for at most the workload's own number of rounds.
  */
 final class Measurement {
     /** How long and how often to measure. */
@@ -46,12 +47,14 @@ final class Measurement {
             for (int t : s.torchThreads) {
                 sides.add(Side.libtorch(libtorchOp, t, w.libtorchScopeEvery()));
             }
+            boolean longRunning = w.maxRounds() > 0;
+            int rounds = longRunning ? Math.min(s.rounds, w.maxRounds()) : s.rounds;
             int[] iterations = new int[sides.size()];
             for (int i = 0; i < sides.size(); i++) {
-                iterations[i] = calibrate(sides.get(i), s);
+                iterations[i] = longRunning ? 1 : calibrate(sides.get(i), s);
             }
-            double[][] secondsPerOp = new double[sides.size()][s.rounds];
-            for (int r = 0; r < s.rounds; r++) {
+            double[][] secondsPerOp = new double[sides.size()][rounds];
+            for (int r = 0; r < rounds; r++) {
                 for (int k = 0; k < sides.size(); k++) {
                     int i = (r + k) % sides.size();
                     Side side = sides.get(i);

@@ -113,6 +113,7 @@ final class Report {
         }
         List<String> notes = new ArrayList<>();
         notes.add(load);
+        notes.addAll(Workloads.skipped());
         List<String> jumpy = new ArrayList<>();
         for (WorkloadResult r : results) {
             if (maxOverMin(r.jtorch) >= PHASE_CHANGE) {

@@ -12,13 +12,11 @@ import dev.jtorch.optim.SGD;
 import dev.jtorch.tensor.NDArray;
 import java.util.ArrayList;
 import java.util.List;
-import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.pytorch.CrossEntropyLossImpl;
 import org.bytedeco.pytorch.LinearImpl;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.SGDOptions;
 import org.bytedeco.pytorch.Scalar;
-import org.bytedeco.pytorch.TensorOptions;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 
@@ -98,8 +96,24 @@ final class TrainingWorkloads {
     }
 
     private static Op jtorchStep(int[] widths, List<NDArray> in, boolean seed) {
+        Trainer<Tensor> trainer = jtorchTrainer(widths, in, seed, LR);
+        Tensor x = seed ? new Tensor(NDArray.wrap(MODEL0_X.clone(), new int[] {3, 3})) : new Tensor(in.get(in.size() - 1));
+        int classes = widths[widths.length - 1];
+        Tensor[] targets = new Tensor[seed ? 1 : classes];
+        for (int t = 0; t < targets.length; t++) {
+            long[] z = seed ? MODEL0_Z.clone() : mlpTargets(x.size(0), classes, t);
+            targets[t] = new Tensor(NDArray.wrap(z, new int[] {z.length}));
+        }
+        int[] step = {0};
+        return () -> trainer.step(x, targets[step[0]++ % targets.length]).array();
+    }
+
+    /**
+     * jtorch's Linear/ReLU network of these widths with weights {@code in[2l]}, biases {@code in[2l+1]}
+     * (scaled by {@link #scale}), cross entropy and {@code SGD(lr, momentum=0.9)}.
+     */
+    static Trainer<Tensor> jtorchTrainer(int[] widths, List<NDArray> in, boolean seed, double lr) {
         Sequential net = new Sequential();
-        List<Linear> layers = new ArrayList<>();
         for (int l = 0; l + 1 < widths.length; l++) {
             Linear lin = new Linear(widths[l], widths[l + 1]);
             double s = scale(widths[l], seed);
@@ -111,29 +125,35 @@ final class TrainingWorkloads {
                 net.append(new ReLU());
             }
             net.append(lin);
-            layers.add(lin);
-        }
-        Tensor x = seed ? new Tensor(NDArray.wrap(MODEL0_X.clone(), new int[] {3, 3})) : new Tensor(in.get(in.size() - 1));
-        int classes = widths[widths.length - 1];
-        Tensor[] targets = new Tensor[seed ? 1 : classes];
-        for (int t = 0; t < targets.length; t++) {
-            long[] z = seed ? MODEL0_Z.clone() : mlpTargets(x.size(0), classes, t);
-            targets[t] = new Tensor(NDArray.wrap(z, new int[] {z.length}));
         }
         Module model = net;
         CrossEntropyLoss criterion = new CrossEntropyLoss();
-        SGD opt = new SGD(model.parameters(), SGD.options().lr(LR).momentum(MOMENTUM));
-        int[] step = {0};
-        return () -> {
-            Tensor loss = criterion.forward(model.forward(x), targets[step[0]++ % targets.length]);
+        SGD opt = new SGD(model.parameters(), SGD.options().lr(lr).momentum(MOMENTUM));
+        return (x, y) -> {
+            Tensor loss = criterion.forward(model.forward(x), y);
             opt.zeroGrad();
             loss.backward();
             opt.step();
-            return loss.array();
+            return loss;
         };
     }
 
     private static Op libtorchStep(int[] widths, List<org.bytedeco.pytorch.Tensor> in, boolean seed) {
+        Trainer<org.bytedeco.pytorch.Tensor> trainer = libtorchTrainer(widths, in, seed, LR);
+        org.bytedeco.pytorch.Tensor x = seed ? Libtorch.tensor(MODEL0_X, new int[] {3, 3}) : in.get(in.size() - 1);
+        int classes = widths[widths.length - 1];
+        org.bytedeco.pytorch.Tensor[] targets = new org.bytedeco.pytorch.Tensor[seed ? 1 : classes];
+        for (int t = 0; t < targets.length; t++) {
+            long[] z = seed ? MODEL0_Z : mlpTargets((int) x.size(0), classes, t);
+            targets[t] = Libtorch.longTensor(z);
+        }
+        int[] step = {0};
+        return () -> trainer.step(x, targets[step[0]++ % targets.length]);
+    }
+
+    /** The same network, loss and optimizer as {@link #jtorchTrainer} with libtorch's C++ modules. */
+    static Trainer<org.bytedeco.pytorch.Tensor> libtorchTrainer(int[] widths, List<org.bytedeco.pytorch.Tensor> in,
+                                                                boolean seed, double lr) {
         List<LinearImpl> layers = new ArrayList<>();
         TensorVector params = new TensorVector();
         for (int l = 0; l + 1 < widths.length; l++) {
@@ -147,24 +167,16 @@ final class TrainingWorkloads {
             params.push_back(lin.weight());
             params.push_back(lin.bias());
         }
-        org.bytedeco.pytorch.Tensor x = seed ? Libtorch.tensor(MODEL0_X, new int[] {3, 3}) : in.get(in.size() - 1);
-        int classes = widths[widths.length - 1];
-        org.bytedeco.pytorch.Tensor[] targets = new org.bytedeco.pytorch.Tensor[seed ? 1 : classes];
-        for (int t = 0; t < targets.length; t++) {
-            long[] z = seed ? MODEL0_Z : mlpTargets((int) x.size(0), classes, t);
-            targets[t] = torch.from_blob(new LongPointer(z), new long[] {z.length}, new TensorOptions(torch.ScalarType.Long)).clone();
-        }
         CrossEntropyLossImpl criterion = new CrossEntropyLossImpl();
-        SGDOptions options = new SGDOptions(LR);
+        SGDOptions options = new SGDOptions(lr);
         options.momentum().put(MOMENTUM);
         org.bytedeco.pytorch.SGD opt = new org.bytedeco.pytorch.SGD(params, options);
-        int[] step = {0};
-        return () -> {
+        return (x, y) -> {
             org.bytedeco.pytorch.Tensor h = x;
             for (int l = 0; l < layers.size(); l++) {
                 h = layers.get(l).forward(l > 0 ? torch.relu(h) : h);
             }
-            org.bytedeco.pytorch.Tensor loss = criterion.forward(h, targets[step[0]++ % targets.length]);
+            org.bytedeco.pytorch.Tensor loss = criterion.forward(h, y);
             opt.zero_grad();
             loss.backward();
             opt.step();

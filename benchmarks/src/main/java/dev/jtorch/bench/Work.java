@@ -3,15 +3,16 @@ package dev.jtorch.bench;
 /**
  * How much work one operation of a workload does, so that a time per op becomes a throughput:
  * floating-point operations (matmul, conv: GFLOP/s), bytes moved (elementwise, reductions: the
- * minimal traffic, each input read once and the output written once: GB/s), or plain calls (small-op
- * overhead: millions of ops per second).
+ * minimal traffic, each input read once and the output written once: GB/s), plain calls (small-op
+ * overhead: millions of ops per second), or training samples (an epoch: samples per second).
  */
 public final class Work {
     /** The unit a workload's amount is counted in. */
     public enum Kind {
         FLOPS("GFLOP/s", 1e9),
         BYTES("GB/s", 1e9),
-        CALLS("Mop/s", 1e6);
+        CALLS("Mop/s", 1e6),
+        SAMPLES("samples/s", 1);
 
         final String unit;
         final double scale;
@@ -46,6 +47,11 @@ public final class Work {
     /** One call per op: throughput is reported in millions of ops per second. */
     public static Work calls() {
         return new Work(Kind.CALLS, 1);
+    }
+
+    /** {@code n} training samples per op (an epoch): throughput is reported in samples per second. */
+    public static Work samples(double n) {
+        return new Work(Kind.SAMPLES, n);
     }
 
     public Kind kind() {

@@ -41,12 +41,14 @@ public final class Workload {
     private final Function<List<Tensor>, Op> libtorch;
     private final int libtorchScopeEvery;
     private final double agreementAtol;
+    private final int maxRounds;
 
     private Workload(Builder b) {
         this.name = b.name;
         this.work = Objects.requireNonNull(b.work, () -> name + ": work(...) is required");
         this.target = b.target;
         this.agreementAtol = b.agreementAtol;
+        this.maxRounds = b.maxRounds;
         this.inputShapes = List.copyOf(b.inputShapes);
         this.jtorch = Objects.requireNonNull(b.jtorch, () -> name + ": jtorch(...) is required");
         this.libtorch = Objects.requireNonNull(b.libtorch, () -> name + ": libtorch(...) is required");
@@ -69,6 +71,14 @@ public final class Workload {
     /** The absolute tolerance of the pre-timing check that both sides agree. */
     public double agreementAtol() {
         return agreementAtol;
+    }
+
+    /**
+     * For a long workload (see {@link Builder#longRunning}): the most rounds to time, each of one op;
+     * 0 for an ordinary workload, calibrated to the runner's round length.
+     */
+    public int maxRounds() {
+        return maxRounds;
     }
 
     /** The minimum speed (libtorch time / jtorch time) issue 3 asks for, if it names one. */
@@ -140,6 +150,7 @@ public final class Workload {
         private Function<List<Tensor>, Op> libtorch;
         private int libtorchScopeEvery;
         private double agreementAtol = Crosscheck.ATOL;
+        private int maxRounds;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name);
@@ -162,6 +173,19 @@ public final class Workload {
          */
         public Builder agreementAtol(double atol) {
             this.agreementAtol = atol;
+            return this;
+        }
+
+        /**
+         * Marks an op that lasts seconds (a training epoch): each round times one op, without the
+         * calibration and warm-up that repeat short ops, and at most {@code rounds} rounds run. The
+         * pre-timing agreement run of each side is its warm-up.
+         */
+        public Builder longRunning(int rounds) {
+            if (rounds < 1) {
+                throw new IllegalArgumentException("longRunning needs at least 1 round, got " + rounds);
+            }
+            this.maxRounds = rounds;
             return this;
         }
 

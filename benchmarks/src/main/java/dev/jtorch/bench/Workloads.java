@@ -22,6 +22,7 @@ public final class Workloads {
         all.addAll(ConvWorkloads.all());
         all.addAll(TrainingWorkloads.all());
         all.addAll(CnnTrainingWorkloads.all());
+        all.addAll(EpochWorkloads.all());
         Set<String> seen = new HashSet<>();
         for (Workload w : all) {
             if (!seen.add(w.name())) {
@@ -29,6 +30,11 @@ public final class Workloads {
             }
         }
         return all;
+    }
+
+    /** Why registered families left workloads out of {@link #all()} (missing data), for the report's notes. */
+    public static List<String> skipped() {
+        return EpochWorkloads.skipped();
     }
 
     /** The names of {@link #all()}, in order. */

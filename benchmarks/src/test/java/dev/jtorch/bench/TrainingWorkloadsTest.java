@@ -21,7 +21,7 @@ class TrainingWorkloadsTest {
     void registryHasIssue7sTrainingStepsAndTargets() {
         assertEquals(10.0, Workloads.byName("Model0 SGD iteration (seed 3-3-2-3)").target().getAsDouble());
         assertEquals(1.0, Workloads.byName("MLP 784-256-128-10 SGD step, batch 128").target().getAsDouble());
-        assertEquals(2.0, Workloads.byName("CNN (FashionMnistCnn) SGD step, batch 64").target().getAsDouble());
+        assertTrue(Workloads.byName("CNN (FashionMnistCnn) SGD step, batch 64").target().isEmpty());
     }
 
     @Test
