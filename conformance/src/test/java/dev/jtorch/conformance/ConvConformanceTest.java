@@ -4,6 +4,7 @@ import dev.jtorch.Torch;
 import dev.jtorch.nn.Conv1d;
 import dev.jtorch.nn.Conv2d;
 import dev.jtorch.nn.ConvNd;
+import dev.jtorch.nn.ConvTranspose1d;
 import dev.jtorch.nn.ConvTranspose2d;
 import dev.jtorch.tensor.DType;
 import java.util.Random;
@@ -12,6 +13,8 @@ import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Conv1dImpl;
 import org.bytedeco.pytorch.Conv2dImpl;
 import org.bytedeco.pytorch.Conv2dOptions;
+import org.bytedeco.pytorch.ConvTranspose1dImpl;
+import org.bytedeco.pytorch.ConvTranspose1dOptions;
 import org.bytedeco.pytorch.ConvTranspose2dImpl;
 import org.bytedeco.pytorch.ConvTranspose2dOptions;
 import org.bytedeco.pytorch.Tensor;
@@ -287,6 +290,18 @@ class ConvConformanceTest {
             ConvTranspose2dImpl tt = new ConvTranspose2dImpl(ot);
             ConvTranspose2d jt = new ConvTranspose2d(4, 6, 3, ConvTranspose2d.options().groups(2));
             assertSameParameters(tt.weight(), tt.bias(), jt, "ConvTranspose2d(4, 6, 3, groups=2)");
+            ConvTranspose1dOptions ot1 = new ConvTranspose1dOptions(3, 4, new LongPointer(1).put(5L));
+            ConvTranspose1dImpl tt1 = new ConvTranspose1dImpl(ot1);
+            ConvTranspose1d jt1 = new ConvTranspose1d(3, 4, 5);
+            assertSameParameters(tt1.weight(), tt1.bias(), jt1, "ConvTranspose1d(3, 4, 5)");
+            float[] xv = new float[2 * 3 * 7];
+            Random r = new Random(7);
+            for (int i = 0; i < xv.length; i++) {
+                xv[i] = (float) r.nextGaussian();
+            }
+            dev.jtorch.tensor.NDArray x1 = dev.jtorch.tensor.NDArray.wrap(xv, new int[] {2, 3, 7});
+            Oracle.assertClose(Oracle.fromTorch(tt1.forward(Oracle.toTorch(x1))), jt1.forward(new dev.jtorch.Tensor(x1)).array(),
+                    1e-5, 1e-6, "ConvTranspose1d(3, 4, 5) forward"); // float32 sums in another order
             Conv2dImpl t64 = new Conv2dImpl(32, 64, new LongPointer(3L, 3L));
             Conv2d j64 = new Conv2d(32, 64, 3);
             assertSameParameters(t64.weight(), t64.bias(), j64, "Conv2d(32, 64, 3)");

@@ -7,6 +7,7 @@ import dev.jtorch.nn.BatchNorm2d;
 import dev.jtorch.nn.Bilinear;
 import dev.jtorch.nn.Conv1d;
 import dev.jtorch.nn.Conv2d;
+import dev.jtorch.nn.ConvTranspose1d;
 import dev.jtorch.nn.ConvTranspose2d;
 import dev.jtorch.nn.Embedding;
 import dev.jtorch.nn.GroupNorm;
@@ -26,6 +27,7 @@ import org.bytedeco.pytorch.BatchNormOptions;
 import org.bytedeco.pytorch.BilinearImpl;
 import org.bytedeco.pytorch.Conv1dImpl;
 import org.bytedeco.pytorch.Conv2dImpl;
+import org.bytedeco.pytorch.ConvTranspose1dImpl;
 import org.bytedeco.pytorch.ConvTranspose2dImpl;
 import org.bytedeco.pytorch.EmbeddingImpl;
 import org.bytedeco.pytorch.GroupNormImpl;
@@ -51,6 +53,8 @@ class StateDictKeysConformanceTest {
             check("Conv1d(3, 8, 5)", new Conv1d(3, 8, 5), () -> new Conv1dImpl(3, 8, new LongPointer(new long[] {5})));
             check("ConvTranspose2d(4, 6, 3)", new ConvTranspose2d(4, 6, 3),
                     () -> new ConvTranspose2dImpl(4, 6, new LongPointer(new long[] {3, 3})));
+            check("ConvTranspose1d(3, 5, 4)", new ConvTranspose1d(3, 5, 4),
+                    () -> new ConvTranspose1dImpl(3, 5, new LongPointer(new long[] {4})));
             check("BatchNorm1d(7)", new BatchNorm1d(7), () -> new BatchNorm1dImpl(new BatchNormOptions(7)));
             check("BatchNorm2d(6)", new BatchNorm2d(6), () -> new BatchNorm2dImpl(new BatchNormOptions(6)));
             check("LayerNorm([4, 5])", new LayerNorm(4, 5), () -> new LayerNormImpl(new LongVector(4L, 5L)));

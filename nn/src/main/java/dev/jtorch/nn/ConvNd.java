@@ -7,7 +7,7 @@ import java.util.Arrays;
 
 /**
  * PyTorch's {@code _ConvNd}: the parameters, argument checks, default initialisation and repr
- * shared by {@link Conv1d}, {@link Conv2d} and {@link ConvTranspose2d}. The weight is
+ * shared by {@link Conv1d}, {@link Conv2d}, {@link ConvTranspose1d} and {@link ConvTranspose2d}. The weight is
  * {@code [out, in/groups, *kernel]} ({@code [in, out/groups, *kernel]} when transposed); the
  * initialisation draws {@code kaiming_uniform_(a=sqrt(5))} for the weight, then
  * {@code U(-1/sqrt(fan_in), 1/sqrt(fan_in))} for the bias, PyTorch's numbers in PyTorch's order.
@@ -78,6 +78,20 @@ public abstract class ConvNd extends Module {
         registerParameter("weight", new Parameter(Torch.empty(wShape)));
         registerParameter("bias", o.bias ? new Parameter(Torch.empty(outChannels)) : null);
         resetParameters();
+    }
+
+    /**
+     * {@code _ConvTransposeNd}'s check: only {@code padding_mode='zeros'} (PyTorch's message names the
+     * layer), and numeric padding.
+     */
+    static ConvOptions transposedOptions(String layer, ConvOptions o) {
+        if (!o.paddingMode.equals("zeros")) {
+            throw new IllegalArgumentException("Only \"zeros\" padding mode is supported for " + layer);
+        }
+        if (o.paddingString != null) {
+            throw new IllegalArgumentException(layer + " takes numeric padding, got padding='" + o.paddingString + "'");
+        }
+        return o;
     }
 
     private static int[] ntuple(int[] v, int dims, String name) {

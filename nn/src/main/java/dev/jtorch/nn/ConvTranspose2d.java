@@ -23,17 +23,7 @@ public class ConvTranspose2d extends ConvNd {
 
     /** {@code nn.ConvTranspose2d(in, out, (kh, kw), **options)}. */
     public ConvTranspose2d(int inChannels, int outChannels, int[] kernelSize, ConvOptions options) {
-        super(2, true, inChannels, outChannels, kernelSize, checked(options));
-    }
-
-    private static ConvOptions checked(ConvOptions o) {
-        if (!o.paddingMode.equals("zeros")) {
-            throw new IllegalArgumentException("Only \"zeros\" padding mode is supported for ConvTranspose2d");
-        }
-        if (o.paddingString != null) {
-            throw new IllegalArgumentException("ConvTranspose2d takes numeric padding, got padding='" + o.paddingString + "'");
-        }
-        return o;
+        super(2, true, inChannels, outChannels, kernelSize, transposedOptions("ConvTranspose2d", options));
     }
 
     /** The keyword arguments, with PyTorch's defaults. */

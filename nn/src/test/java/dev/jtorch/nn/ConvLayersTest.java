@@ -11,7 +11,7 @@ import dev.jtorch.tensor.NDArray;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Conv1d, Conv2d, ConvTranspose2d: PyTorch's defaults, shapes, reprs, constructor errors and padding modes. */
+/** Conv1d, Conv2d, ConvTranspose1d, ConvTranspose2d: PyTorch's defaults, shapes, reprs, constructor errors and padding modes. */
 class ConvLayersTest {
 
     @Test
@@ -25,6 +25,9 @@ class ConvLayersTest {
         assertEquals("Conv1d(2, 4, kernel_size=(5,), stride=(1,))", new Conv1d(2, 4, 5).toString());
         assertEquals("ConvTranspose2d(4, 6, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), output_padding=(1, 1))",
                 new ConvTranspose2d(4, 6, 3, ConvTranspose2d.options().stride(2).padding(1).outputPadding(1)).toString());
+        assertEquals("ConvTranspose1d(4, 6, kernel_size=(3,), stride=(2,), output_padding=(1,), groups=2, bias=False)",
+                new ConvTranspose1d(4, 6, 3, ConvTranspose1d.options().stride(2).outputPadding(1).groups(2).bias(false))
+                        .toString());
     }
 
     @Test
@@ -39,6 +42,10 @@ class ConvLayersTest {
         assertArrayEquals(new int[] {4, 3, 3, 3}, t.weight().sizes());
         assertArrayEquals(new int[] {6}, t.bias().sizes());
         assertArrayEquals(new int[] {2, 6, 10, 10}, t.forward(Torch.zeros(2, 4, 5, 5)).sizes());
+        ConvTranspose1d t1 = new ConvTranspose1d(4, 6, 3, ConvTranspose1d.options().stride(2).padding(1).outputPadding(1).groups(2));
+        assertArrayEquals(new int[] {4, 3, 3}, t1.weight().sizes());
+        assertArrayEquals(new int[] {2, 6, 10}, t1.forward(Torch.zeros(2, 4, 5)).sizes());
+        assertArrayEquals(new int[] {6, 10}, t1.forward(Torch.zeros(4, 5)).sizes());
         Conv1d one = new Conv1d(2, 3, 3, Conv1d.options().padding("same").dilation(2));
         assertArrayEquals(new int[] {1, 3, 9}, one.forward(Torch.zeros(1, 2, 9)).sizes());
         assertEquals("ConvolutionBackward0",
@@ -63,6 +70,8 @@ class ConvLayersTest {
                 () -> new Conv2d(2, 3, 3, Conv2d.options().paddingMode("mirror"))).getMessage());
         assertEquals("Only \"zeros\" padding mode is supported for ConvTranspose2d", assertThrows(IllegalArgumentException.class,
                 () -> new ConvTranspose2d(2, 3, 3, ConvTranspose2d.options().paddingMode("circular"))).getMessage());
+        assertEquals("Only \"zeros\" padding mode is supported for ConvTranspose1d", assertThrows(IllegalArgumentException.class,
+                () -> new ConvTranspose1d(2, 3, 3, ConvTranspose1d.options().paddingMode("reflect"))).getMessage());
     }
 
     /** Padding modes gather these source columns of a row [a b c d] for padding 2 on each side. */
