@@ -56,7 +56,9 @@ final class ViewOps {
         } catch (IllegalArgumentException e) {
             viewable = false;
         }
-        String name = viewable ? "ViewBackward0" : "UnsafeViewBackward0";
+        // ATen's reshape: a view of a contiguous tensor, _reshape_alias of a viewable non-contiguous one,
+        // otherwise _unsafe_view of a contiguous copy
+        String name = !viewable ? "UnsafeViewBackward0" : probe.isContiguous() ? "ViewBackward0" : "ReshapeAliasBackward0";
         return new View(name, a -> a.reshape(shape), (g, s) -> g.reshape(s)).apply(t);
     }
 

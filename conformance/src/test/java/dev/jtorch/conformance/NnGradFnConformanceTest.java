@@ -42,9 +42,10 @@ class NnGradFnConformanceTest {
             unary(rnd, s, "softplus", t -> torch.softplus(t, new Scalar(2.0), new Scalar(1.0)), j -> F.softplus(j, 2.0, 1.0), RTOL);
             unary(rnd, s, "softmax", t -> torch.softmax(t, last), j -> F.softmax(j, last), RTOL);
             unary(rnd, s, "log_softmax", t -> torch.log_softmax(t, last), j -> F.logSoftmax(j, last), RTOL);
-            // contiguous input only: libtorch reshapes a non-contiguous but viewable tensor through
-            // _reshape_alias (ReshapeAliasBackward0), which jtorch's reshape records as ViewBackward0
-            unary(rnd, s, "flatten", t -> t.contiguous().flatten(0, -1), j -> new dev.jtorch.nn.Flatten(0, -1).forward(j.contiguous()), 0);
+            // any layout: a view of a contiguous input, _reshape_alias of a viewable one, else a copy
+            unary(rnd, s, "flatten", t -> t.flatten(0, -1), j -> new dev.jtorch.nn.Flatten(0, -1).forward(j), 0);
+            unary(rnd, s, "flatten(1)", t -> t.flatten(1, -1), j -> new dev.jtorch.nn.Flatten(1, -1).forward(j), 0);
+            unary(rnd, s, "unsqueeze+flatten", t -> t.unsqueeze(-1).flatten(-2, -1), j -> j.unsqueeze(-1).flatten(-2, -1), 0);
             unary(rnd, s, "identity", t -> t, j -> new dev.jtorch.nn.Identity().forward(j), 0);
             unary(rnd, s, "dropout eval", t -> torch.dropout(t, 0.5, false), j -> F.dropout(j, 0.5, false), 0);
             unary(rnd, s, "dropout p=1", t -> torch.dropout(t, 1.0, true), j -> F.dropout(j, 1.0, true), 0);
