@@ -42,6 +42,11 @@ final class GemmPlan {
      * each with at least {@link #TASK_MIN_WORK} multiply-adds and one tile of the split dimension.
      */
     static int tasks(int m, int n, int k, int mr, int nr, boolean bRowMajor) {
+        return tasks(m, n, k, mr, nr, bRowMajor, false);
+    }
+
+    /** {@link #tasks(int, int, int, int, int, boolean)} for a driver that may read a row-major {@code A} in place. */
+    static int tasks(int m, int n, int k, int mr, int nr, boolean bRowMajor, boolean aInPlace) {
         long work = (long) m * n * k;
         if (work < PARALLEL_MIN_WORK || Parallel.inParallelRegion()) {
             return 1;
@@ -51,7 +56,7 @@ final class GemmPlan {
             return 1;
         }
         long byWork = work / TASK_MIN_WORK;
-        int tiles = splitRows(m, n, mr, nr, bRowMajor) ? ceilDiv(m, mr) : ceilDiv(n, nr);
+        int tiles = splitRows(m, n, mr, nr, bRowMajor, aInPlace) ? ceilDiv(m, mr) : ceilDiv(n, nr);
         return (int) Math.max(1, Math.min(Math.min(2L * threads, byWork), tiles));
     }
 
@@ -64,8 +69,21 @@ final class GemmPlan {
      * preferred dimension has too few tiles to go round.
      */
     static boolean splitRows(int m, int n, int mr, int nr, boolean bRowMajor) {
+        return splitRows(m, n, mr, nr, bRowMajor, false);
+    }
+
+    /**
+     * {@link #splitRows(int, int, int, int, boolean)} for a driver that reads a row-major {@code A}
+     * in place ({@code aInPlace}) unless {@code C} has at most {@code 4 * mr} rows and {@code B} is
+     * row-major (then {@code B} is read in place and {@code A} packed). With {@code A} in place,
+     * splitting columns repeats no packing at all, so it is taken whenever there are enough column tiles.
+     */
+    static boolean splitRows(int m, int n, int mr, int nr, boolean bRowMajor, boolean aInPlace) {
         int rowTiles = ceilDiv(m, mr);
         int colTiles = ceilDiv(n, nr);
+        if (aInPlace && !(bRowMajor && m <= 4 * mr)) {
+            return !(colTiles >= 4 || colTiles >= rowTiles);
+        }
         double repeatedB = bRowMajor ? n / 4.0 : n;
         if (repeatedB <= m) {
             return rowTiles >= 4 || rowTiles >= colTiles;
