@@ -57,14 +57,14 @@ final class FloatGemm {
         }
         boolean acc = beta != 0;
         boolean bRowMajor = bCs == 1;
-        // a row-major A with alpha 1 is read in place by the kernel (kernelRowsA), never packed
-        boolean aInPlace = aCs == 1 && alpha == 1f;
-        int tasks = GemmPlan.tasks(m, n, k, MR, NR, bRowMajor, aInPlace);
+        boolean aInPlace = aInPlace(alpha, aRs, aCs);
+        double aCost = aInPlace ? 0 : aRs == 1 ? 0.5 : 1;
+        int tasks = GemmPlan.tasks(m, n, k, MR, NR, bRowMajor, aCost);
         if (tasks <= 1) {
             block(m, n, k, alpha, a, aOff, aRs, aCs, b, bOff, bRs, bCs, acc, c, cOff, ldc);
             return;
         }
-        if (GemmPlan.splitRows(m, n, MR, NR, bRowMajor, aInPlace)) {
+        if (GemmPlan.splitRows(m, n, MR, NR, bRowMajor, aCost)) {
             Parallel.parallelFor(tasks, t -> {
                 int i0 = GemmPlan.partStart(t, tasks, m, MR);
                 int i1 = GemmPlan.partStart(t + 1, tasks, m, MR);
@@ -83,12 +83,22 @@ final class FloatGemm {
         }
     }
 
+    /**
+     * Whether the kernel reads a row-major {@code A} (with {@code alpha == 1}) in place instead of
+     * packing it. Not when its row stride is a large multiple of a power of two (1024, 2048, ...):
+     * the rows of an {@code MC x KC} block would then crowd into a few cache sets of L1 and L2,
+     * which a packed, contiguous block avoids.
+     */
+    static boolean aInPlace(float alpha, int aRs, int aCs) {
+        return aCs == 1 && alpha == 1f && (aRs <= 512 || aRs % 64 != 0);
+    }
+
     /** The serial blocked loop nest over all of {@code C} ({@code m x n}). */
     private static void block(int m, int n, int k, float alpha, float[] a, int aOff, int aRs, int aCs,
                               float[] b, int bOff, int bRs, int bCs, boolean acc, float[] c, int cOff, int ldc) {
         Buffers buf = BUFFERS.get();
         boolean direct = bCs == 1 && m <= DIRECT_B_MAX_ROWS;
-        boolean aInPlace = !direct && aCs == 1 && alpha == 1f;
+        boolean aInPlace = !direct && aInPlace(alpha, aRs, aCs);
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
