@@ -282,21 +282,44 @@ final class FloatGemm {
                     }
                 }
             } else {
-                // a transposed B: walk p outermost so each write is sequential and the nr source
-                // rows advance together (writing down the panel's columns touches a new cache line per element)
-                for (int p = 0; p < kc; p++) {
-                    int s = src + p * rs;
-                    int d = d0 + p * NR;
-                    for (int j = 0; j < nr; j++) {
-                        bp[d + j] = b[s + j * cs];
-                    }
-                }
+                packBColumns(kc, nr, b, src, rs, cs, bp, d0);
             }
             for (int p = 0; p < kc; p++) {
                 int d = d0 + p * NR;
                 for (int j = nr; j < NR; j++) {
                     bp[d + j] = 0f;
                 }
+            }
+        }
+    }
+
+    /**
+     * One {@code B} panel of {@code nr} columns when {@code B}'s columns are not contiguous (such as
+     * a Linear layer's {@code weight.t()}, whose columns are the weight's rows): four columns at a
+     * time, walking each group down {@code p} (with {@code rs == 1} four sequential source streams;
+     * measured about 1.4x faster than walking {@code p} outermost over all {@code nr} columns).
+     */
+    private static void packBColumns(int kc, int nr, float[] b, int src, int rs, int cs, float[] bp, int d0) {
+        int j = 0;
+        for (; j + 4 <= nr; j += 4) {
+            int s0 = src + j * cs;
+            int s1 = s0 + cs;
+            int s2 = s1 + cs;
+            int s3 = s2 + cs;
+            int d = d0 + j;
+            for (int p = 0; p < kc; p++) {
+                int dd = d + p * NR;
+                int sp = p * rs;
+                bp[dd] = b[s0 + sp];
+                bp[dd + 1] = b[s1 + sp];
+                bp[dd + 2] = b[s2 + sp];
+                bp[dd + 3] = b[s3 + sp];
+            }
+        }
+        for (; j < nr; j++) {
+            int s0 = src + j * cs;
+            for (int p = 0; p < kc; p++) {
+                bp[d0 + p * NR + j] = b[s0 + p * rs];
             }
         }
     }
