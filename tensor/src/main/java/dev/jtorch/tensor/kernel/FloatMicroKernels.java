@@ -85,4 +85,64 @@ final class FloatMicroKernels {
             c5a.intoArray(c, co + 5 * ldc); c5b.intoArray(c, co + 5 * ldc + L);
         }
     }
+
+    /**
+     * Like {@link #kernel} with {@code bs == NR} (a packed {@code B} panel), but {@code A} is read in
+     * place: row {@code r} of the tile is the {@code kc} contiguous elements at {@code ao + r * lda}
+     * (a row-major {@code A}, so it needs no packing). The multiply-adds run in the same order as
+     * {@link #kernel}'s, so the result has the same bits as packing {@code A} (with {@code alpha == 1}).
+     */
+    static void kernelRowsA(int kc, float[] a, int ao, int lda, float[] b, int bo, float[] c, int co, int ldc, boolean acc) {
+        FloatVector c0a = FloatVector.zero(F); FloatVector c0b = FloatVector.zero(F);
+        FloatVector c1a = FloatVector.zero(F); FloatVector c1b = FloatVector.zero(F);
+        FloatVector c2a = FloatVector.zero(F); FloatVector c2b = FloatVector.zero(F);
+        FloatVector c3a = FloatVector.zero(F); FloatVector c3b = FloatVector.zero(F);
+        FloatVector c4a = FloatVector.zero(F); FloatVector c4b = FloatVector.zero(F);
+        FloatVector c5a = FloatVector.zero(F); FloatVector c5b = FloatVector.zero(F);
+        int a0 = ao;
+        int a1 = a0 + lda;
+        int a2 = a1 + lda;
+        int a3 = a2 + lda;
+        int a4 = a3 + lda;
+        int a5 = a4 + lda;
+        int bi = bo;
+        for (int p = 0; p < kc; p++, bi += NR) {
+            FloatVector b0 = FloatVector.fromArray(F, b, bi);
+            FloatVector b1 = FloatVector.fromArray(F, b, bi + L);
+            FloatVector x;
+            x = FloatVector.broadcast(F, a[a0 + p]);
+            c0a = x.fma(b0, c0a); c0b = x.fma(b1, c0b);
+            x = FloatVector.broadcast(F, a[a1 + p]);
+            c1a = x.fma(b0, c1a); c1b = x.fma(b1, c1b);
+            x = FloatVector.broadcast(F, a[a2 + p]);
+            c2a = x.fma(b0, c2a); c2b = x.fma(b1, c2b);
+            x = FloatVector.broadcast(F, a[a3 + p]);
+            c3a = x.fma(b0, c3a); c3b = x.fma(b1, c3b);
+            x = FloatVector.broadcast(F, a[a4 + p]);
+            c4a = x.fma(b0, c4a); c4b = x.fma(b1, c4b);
+            x = FloatVector.broadcast(F, a[a5 + p]);
+            c5a = x.fma(b0, c5a); c5b = x.fma(b1, c5b);
+        }
+        if (acc) {
+            c0a.add(FloatVector.fromArray(F, c, co)).intoArray(c, co);
+            c0b.add(FloatVector.fromArray(F, c, co + L)).intoArray(c, co + L);
+            c1a.add(FloatVector.fromArray(F, c, co + 1 * ldc)).intoArray(c, co + 1 * ldc);
+            c1b.add(FloatVector.fromArray(F, c, co + 1 * ldc + L)).intoArray(c, co + 1 * ldc + L);
+            c2a.add(FloatVector.fromArray(F, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
+            c2b.add(FloatVector.fromArray(F, c, co + 2 * ldc + L)).intoArray(c, co + 2 * ldc + L);
+            c3a.add(FloatVector.fromArray(F, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
+            c3b.add(FloatVector.fromArray(F, c, co + 3 * ldc + L)).intoArray(c, co + 3 * ldc + L);
+            c4a.add(FloatVector.fromArray(F, c, co + 4 * ldc)).intoArray(c, co + 4 * ldc);
+            c4b.add(FloatVector.fromArray(F, c, co + 4 * ldc + L)).intoArray(c, co + 4 * ldc + L);
+            c5a.add(FloatVector.fromArray(F, c, co + 5 * ldc)).intoArray(c, co + 5 * ldc);
+            c5b.add(FloatVector.fromArray(F, c, co + 5 * ldc + L)).intoArray(c, co + 5 * ldc + L);
+        } else {
+            c0a.intoArray(c, co); c0b.intoArray(c, co + L);
+            c1a.intoArray(c, co + 1 * ldc); c1b.intoArray(c, co + 1 * ldc + L);
+            c2a.intoArray(c, co + 2 * ldc); c2b.intoArray(c, co + 2 * ldc + L);
+            c3a.intoArray(c, co + 3 * ldc); c3b.intoArray(c, co + 3 * ldc + L);
+            c4a.intoArray(c, co + 4 * ldc); c4b.intoArray(c, co + 4 * ldc + L);
+            c5a.intoArray(c, co + 5 * ldc); c5b.intoArray(c, co + 5 * ldc + L);
+        }
+    }
 }

@@ -42,6 +42,11 @@ final class GemmPlan {
      * each with at least {@link #TASK_MIN_WORK} multiply-adds and one tile of the split dimension.
      */
     static int tasks(int m, int n, int k, int mr, int nr, boolean bRowMajor) {
+        return tasks(m, n, k, mr, nr, bRowMajor, 1.0);
+    }
+
+    /** {@link #tasks(int, int, int, int, int, boolean)} with {@link #splitRows(int, int, int, int, boolean, double)}'s {@code A} cost. */
+    static int tasks(int m, int n, int k, int mr, int nr, boolean bRowMajor, double aCost) {
         long work = (long) m * n * k;
         if (work < PARALLEL_MIN_WORK || Parallel.inParallelRegion()) {
             return 1;
@@ -51,7 +56,7 @@ final class GemmPlan {
             return 1;
         }
         long byWork = work / TASK_MIN_WORK;
-        int tiles = splitRows(m, n, mr, nr, bRowMajor) ? ceilDiv(m, mr) : ceilDiv(n, nr);
+        int tiles = splitRows(m, n, mr, nr, bRowMajor, aCost) ? ceilDiv(m, mr) : ceilDiv(n, nr);
         return (int) Math.max(1, Math.min(Math.min(2L * threads, byWork), tiles));
     }
 
@@ -60,14 +65,28 @@ final class GemmPlan {
      * task pack all of {@code B} ({@code k x n}); splitting columns makes every task pack all of
      * {@code A} ({@code m x k}). So the split goes where the repeated packing is cheaper: a row-major
      * {@code B} packs with vector copies (about a quarter of the cost of the scalar copies that pack
-     * {@code A}, or a transposed {@code B} such as a Linear layer's {@code weight.t()}), unless the
+     * a general {@code A}, or a transposed {@code B} such as a Linear layer's {@code weight.t()}), unless the
      * preferred dimension has too few tiles to go round.
      */
     static boolean splitRows(int m, int n, int mr, int nr, boolean bRowMajor) {
+        return splitRows(m, n, mr, nr, bRowMajor, 1.0);
+    }
+
+    /**
+     * {@link #splitRows(int, int, int, int, boolean)} with the cost of packing one element of
+     * {@code A} relative to a scalar copy: 0 for a driver that reads a row-major {@code A} in place,
+     * about 1/2 for a column-major {@code A} packed with vector copies, 1 for scalar copies. (When
+     * {@code C} has at most {@code 4 * mr} rows and {@code B} is row-major, {@code B} is read in
+     * place and {@code A} is packed, so a cost of 0 counts as 1 there.)
+     */
+    static boolean splitRows(int m, int n, int mr, int nr, boolean bRowMajor, double aCost) {
         int rowTiles = ceilDiv(m, mr);
         int colTiles = ceilDiv(n, nr);
+        if (aCost == 0 && bRowMajor && m <= 4 * mr) {
+            aCost = 1;
+        }
         double repeatedB = bRowMajor ? n / 4.0 : n;
-        if (repeatedB <= m) {
+        if (repeatedB <= m * aCost) {
             return rowTiles >= 4 || rowTiles >= colTiles;
         }
         return !(colTiles >= 4 || colTiles >= rowTiles);
