@@ -14,7 +14,8 @@ final class Arithmetic {
     // ---------------------------------------------------------------- promotion and the two drivers
 
     static DType typeOf(NDArray a, NDArray b) {
-        return Promotion.of(a, b);
+        // one dtype promotes to itself whatever the operands' dims: skip the category bookkeeping
+        return a.dtype() == b.dtype() ? a.dtype() : Promotion.of(a, b);
     }
 
     static DType typeOf(NDArray a, double s) {

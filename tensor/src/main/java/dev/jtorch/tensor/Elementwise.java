@@ -30,7 +30,7 @@ final class Elementwise {
     static NDArray result(DType t, NDArray... operands) {
         NDArray lead = rowMajorLead(operands);
         if (lead != null) {
-            return NDArray.empty(t, lead.sizes());
+            return lead.emptyRowMajorLike(t);
         }
         int[] shape = operands[0].sizes();
         for (int i = 1; i < operands.length; i++) {
@@ -185,10 +185,18 @@ final class Elementwise {
             Object os = out.storage();
             int xo = x.offset();
             int oo = out.offset();
+            int len = out.numel();
+            // below the parallel size the kernel is called directly: no lambda, no pool lookup
             if (out.dtype() == DType.FLOAT32) {
-                FlatParallel.run(out.numel(), (i, n) -> K.unary(op, p, q, (float[]) xs, xo + i * ix, ix, (float[]) os, oo + i, 1, n));
+                if (FlatParallel.serial(len)) {
+                    K.unary(op, p, q, (float[]) xs, xo, ix, (float[]) os, oo, 1, len);
+                } else {
+                    FlatParallel.run(len, (i, n) -> K.unary(op, p, q, (float[]) xs, xo + i * ix, ix, (float[]) os, oo + i, 1, n));
+                }
+            } else if (FlatParallel.serial(len)) {
+                K.unary(op, p, q, (double[]) xs, xo, ix, (double[]) os, oo, 1, len);
             } else {
-                FlatParallel.run(out.numel(), (i, n) -> K.unary(op, p, q, (double[]) xs, xo + i * ix, ix, (double[]) os, oo + i, 1, n));
+                FlatParallel.run(len, (i, n) -> K.unary(op, p, q, (double[]) xs, xo + i * ix, ix, (double[]) os, oo + i, 1, n));
             }
             return;
         }
@@ -237,11 +245,18 @@ final class Elementwise {
             int xo = a.offset();
             int yo = b.offset();
             int oo = out.offset();
+            int len = out.numel();
             if (out.dtype() == DType.FLOAT32) {
-                FlatParallel.run(out.numel(), (i, n) -> K.binary(op, p, (float[]) xs, xo + i * ia, ia, (float[]) ys, yo + i * ib, ib,
-                        (float[]) os, oo + i, 1, n));
+                if (FlatParallel.serial(len)) {
+                    K.binary(op, p, (float[]) xs, xo, ia, (float[]) ys, yo, ib, (float[]) os, oo, 1, len);
+                } else {
+                    FlatParallel.run(len, (i, n) -> K.binary(op, p, (float[]) xs, xo + i * ia, ia, (float[]) ys, yo + i * ib, ib,
+                            (float[]) os, oo + i, 1, n));
+                }
+            } else if (FlatParallel.serial(len)) {
+                K.binary(op, p, (double[]) xs, xo, ia, (double[]) ys, yo, ib, (double[]) os, oo, 1, len);
             } else {
-                FlatParallel.run(out.numel(), (i, n) -> K.binary(op, p, (double[]) xs, xo + i * ia, ia, (double[]) ys, yo + i * ib, ib,
+                FlatParallel.run(len, (i, n) -> K.binary(op, p, (double[]) xs, xo + i * ia, ia, (double[]) ys, yo + i * ib, ib,
                         (double[]) os, oo + i, 1, n));
             }
             return;

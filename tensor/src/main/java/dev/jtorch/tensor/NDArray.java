@@ -58,6 +58,16 @@ public final class NDArray {
         return strides[d];
     }
 
+    /**
+     * A new array of dtype {@code t} and this one's shape, laid out with this one's strides, which
+     * must be exactly row-major ({@code Shapes.contiguousStrides}); the shape and stride arrays are
+     * shared, as neither is ever modified. Saves the copies {@link #empty(DType, int...)} makes on
+     * the small-op hot path.
+     */
+    NDArray emptyRowMajorLike(DType t) {
+        return new NDArray(t, t.allocate(Shapes.numel(shape)), shape, strides, 0);
+    }
+
     String dtypeTensorName() {
         return dtype.legacyTensorName();
     }
