@@ -69,7 +69,8 @@ final class Elementwise {
         return lead;
     }
 
-    private static boolean rowMajor(NDArray x) {
+    /** Whether every stride of {@code x}, size-1 dims included, is the row-major one. */
+    static boolean rowMajor(NDArray x) {
         int expected = 1;
         for (int d = x.dim() - 1; d >= 0; d--) {
             if (x.strideAt(d) != expected) {

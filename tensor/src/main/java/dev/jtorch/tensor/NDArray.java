@@ -65,7 +65,9 @@ public final class NDArray {
      * the small-op hot path.
      */
     NDArray emptyRowMajorLike(DType t) {
-        return new NDArray(t, t.allocate(Shapes.numel(shape)), shape, strides, 0);
+        int n = Shapes.numel(shape);
+        // an empty array's row-major check passes with any stride outside its zero-size dim
+        return new NDArray(t, t.allocate(n), shape, n == 0 ? Shapes.contiguousStrides(shape) : strides, 0);
     }
 
     String dtypeTensorName() {
