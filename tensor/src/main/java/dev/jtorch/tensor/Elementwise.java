@@ -23,9 +23,9 @@ final class Elementwise {
     // ---------------------------------------------------------------- results and scalars
 
     /**
-     * A new array of the broadcast shape of {@code operands}, laid out as PyTorch's TensorIterator
-     * lays out outputs: contiguous in the order the operands' strides give ({@link IterationOrder}),
-     * plain row-major when that order is the natural one.
+     * A new array of the broadcast shape of {@code operands} (the inputs as the kernel reads them,
+     * after {@link #cast}), laid out as PyTorch's TensorIterator lays out outputs: contiguous in the
+     * order the operands' strides give ({@link IterationOrder}), row-major when that is the natural order.
      */
     static NDArray result(DType t, NDArray... operands) {
         NDArray lead = rowMajorLead(operands);
@@ -110,6 +110,24 @@ final class Elementwise {
     private static boolean flatOut(NDArray out) {
         DType t = out.dtype();
         return (t == DType.FLOAT32 || t == DType.FLOAT64) && out.numel() > 0 && out.isContiguous();
+    }
+
+    /**
+     * {@code x} in dtype {@code t}, as TensorIterator casts inputs ({@code x.to(t)}, memory format
+     * preserved): {@code x} itself when it has the dtype, else a copy keeping a dense layout's
+     * strides (a transposed input stays transposed), row-major for other layouts. The layout of
+     * the cast inputs decides the output's ({@link #result}).
+     */
+    static NDArray cast(NDArray x, DType t) {
+        return x.dtype() == t ? x : copyPreserving(x, t);
+    }
+
+    /** {@code x.clone()} / {@code x.to(t)} with PyTorch's preserve_format: dense layouts keep their strides. */
+    static NDArray copyPreserving(NDArray x, DType t) {
+        NDArray c = Overlap.isNonOverlappingAndDense(x) && !x.isContiguous()
+                ? new NDArray(t, t.allocate(x.numel()), x.sizes(), x.stride(), 0)
+                : NDArray.empty(t, x.sizes());
+        return c.copy_(x);
     }
 
     /** A 0-d array holding a Java floating scalar (a Python float) in dtype {@code t}. */

@@ -10,9 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The float64 SIMD loops behind {@link VectorElementwise}. Each returns how many leading
  * elements it computed (a multiple of the lane count); the caller finishes the tail with the
- * scalar reference. Operand strides are 1, or 0 for a broadcast scalar ({@link #load}). Every
- * {@code VectorOperators} constant is either written in the loop or passed by a caller that C2
- * inlines, so it is a compile-time constant at the {@code lanewise} call.
+ * scalar reference. Operands are stride 1, or broadcast scalars ({@link #load}). Every
+ * {@code VectorOperators} constant is written in the loop that uses it (plain one-operator loops
+ * live in the {@code Vector*Lanewise} classes), so C2 sees it as a constant.
  */
 final class VectorDoubleLoops {
     private VectorDoubleLoops() {}
