@@ -2,6 +2,7 @@ package dev.jtorch.tensor.kernel;
 
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
@@ -92,6 +93,19 @@ final class VectorDoubleLoops {
             DoubleVector v = DoubleVector.fromArray(D, x, xo + i);
             DoubleVector pos = zero.blend(1d, v.compare(VectorOperators.GT, 0d));
             pos.sub(zero.blend(1d, v.compare(VectorOperators.LT, 0d))).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    /** relu on the bits, as {@link VectorFloatLoops#relu}: below zero and not NaN is [MIN_VALUE + 1, bits(-inf)] as a long. */
+    static int relu(double[] x, int xo, double[] out, int oo, int n) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += D.length()) {
+            LongVector b = DoubleVector.fromArray(D, x, xo + i).reinterpretAsLongs();
+            LongVector u = b.sub(Long.MIN_VALUE + 1);
+            LongVector m = u.not().and(u.sub(0x7FF0000000000000L)).lanewise(VectorOperators.ASHR, 63);
+            b.and(m.not()).reinterpretAsDoubles().intoArray(out, oo + i);
         }
         return i;
     }

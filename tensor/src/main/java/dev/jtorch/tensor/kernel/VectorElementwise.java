@@ -77,7 +77,7 @@ final class VectorElementwise extends ScalarElementwise {
             case NEG: return VectorFloatLanewise.negF(x, xo, out, oo, n);
             case ABS: return VectorFloatLanewise.absF(x, xo, out, oo, n);
             case SIGN: return VectorFloatLoops.sign(x, xo, out, oo, n);
-            case RELU: return VectorFloatLoops.clamp(x, xo, out, oo, n, 0f, Float.POSITIVE_INFINITY);
+            case RELU: return VectorFloatLoops.relu(x, xo, out, oo, n);
             case CLAMP: return VectorFloatLoops.clamp(x, xo, out, oo, n, (float) p, (float) q);
             case SQUARE: return VectorFloatLoops.square(x, xo, out, oo, n);
             case CUBE: return VectorFloatLoops.cube(x, xo, out, oo, n);
@@ -230,7 +230,7 @@ final class VectorElementwise extends ScalarElementwise {
             case NEG: return VectorDoubleLanewise.negD(x, xo, out, oo, n);
             case ABS: return VectorDoubleLanewise.absD(x, xo, out, oo, n);
             case SIGN: return VectorDoubleLoops.sign(x, xo, out, oo, n);
-            case RELU: return VectorDoubleLoops.clamp(x, xo, out, oo, n, 0d, Double.POSITIVE_INFINITY);
+            case RELU: return VectorDoubleLoops.relu(x, xo, out, oo, n);
             case CLAMP: return VectorDoubleLoops.clamp(x, xo, out, oo, n, p, q);
             case SQUARE: return VectorDoubleLoops.square(x, xo, out, oo, n);
             case CUBE: return VectorDoubleLoops.cube(x, xo, out, oo, n);
