@@ -37,8 +37,8 @@ import org.junit.jupiter.api.TestFactory;
  * supports; the result dtype must be libtorch's. Tolerances, and why (see {@link Tolerance}):
  * <ul>
  * <li>exact: + - * / (alpha fused as libtorch's FMA-contracted kernel), trunc/floor division,
- *     remainder, fmod, maximum/minimum (+-0 ties aside: libtorch's vector and scalar paths keep
- *     different operands), comparisons, logical ops, neg, abs, sign, relu, rounding, sqrt, rsqrt,
+ *     remainder, fmod, maximum/minimum and tensor clamp (+-0 ties aside: libtorch's vector and
+ *     scalar paths keep different operands), comparisons, logical ops, neg, abs, sign, relu, rounding, sqrt, rsqrt,
  *     reciprocal, square and the other special powers, clamp, leaky relu, where, masked_fill,
  *     addcmul, addcdiv, lerp, isnan/isinf/isfinite, and all int64/bool results;</li>
  * <li>exact: exp and log, float32 and float64 (jtorch ports libtorch's Sleef expf/logf/exp/log u10,
@@ -300,7 +300,7 @@ class ElementwiseConformanceTest {
         unary("clamp_max 0", NUMERIC, ANY, a -> a.clampMax(0), a -> torch.clamp_max(a, s(0L)), exact);
         binary("clamp tensor", NUMERIC, ANY, ANY, (a, b) -> a.clamp(b, b.add(1L)),
                 (a, b) -> torch.clamp(a, new org.bytedeco.pytorch.TensorOptional(b),
-                        new org.bytedeco.pytorch.TensorOptional(torch.add(b, s(1L)))), exact);
+                        new org.bytedeco.pytorch.TensorOptional(torch.add(b, s(1L)))), dt -> Tolerance.EXACT.anyZeroSign());
         return tests;
     }
 

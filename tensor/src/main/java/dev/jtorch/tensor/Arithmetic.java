@@ -14,7 +14,8 @@ final class Arithmetic {
     // ---------------------------------------------------------------- promotion and the two drivers
 
     static DType typeOf(NDArray a, NDArray b) {
-        return Promotion.of(a, b);
+        // one dtype promotes to itself whatever the operands' dims: skip the category bookkeeping
+        return a.dtype() == b.dtype() ? a.dtype() : Promotion.of(a, b);
     }
 
     static DType typeOf(NDArray a, double s) {
@@ -27,8 +28,10 @@ final class Arithmetic {
 
     /** {@code op(a, b)} computed in dtype {@code t} into a new array of the broadcast shape. */
     static NDArray apply(BinaryOp op, double p, long lp, NDArray a, NDArray b, DType t) {
-        NDArray out = Elementwise.result(t, a, b);
-        Elementwise.runBinary(op, p, lp, out, a.to(t), b.to(t));
+        NDArray x = Elementwise.cast(a, t);
+        NDArray y = Elementwise.cast(b, t);
+        NDArray out = Elementwise.result(t, x, y);
+        Elementwise.runBinary(op, p, lp, out, x, y);
         return out;
     }
 
@@ -37,7 +40,7 @@ final class Arithmetic {
         Elementwise.checkInPlace(self, b);
         Elementwise.checkCast(t, self.dtype());
         if (t == self.dtype()) {
-            Elementwise.runBinary(op, p, lp, self, self, b.to(t));
+            Elementwise.runBinary(op, p, lp, self, self, Elementwise.cast(b, t));
         } else {
             self.copy_(apply(op, p, lp, self, b, t));
         }
@@ -229,7 +232,7 @@ final class Arithmetic {
             return out.fill_(1);
         }
         NDArray b = isFloat ? Elementwise.scalar(base.doubleValue(), t) : Elementwise.scalar(base.longValue(), t);
-        Elementwise.runBinary(BinaryOp.POW, 1, 1, out, b, exponent.to(t));
+        Elementwise.runBinary(BinaryOp.POW, 1, 1, out, b, Elementwise.cast(exponent, t));
         return out;
     }
 
@@ -265,7 +268,8 @@ final class Arithmetic {
             Elementwise.checkInPlace(self);
             Elementwise.checkCast(t, self.dtype());
         }
-        NDArray out = self != null && t == self.dtype() ? self : Elementwise.result(t, a);
+        NDArray x = Elementwise.cast(a, t);
+        NDArray out = self != null && t == self.dtype() ? self : Elementwise.result(t, x);
         if (e == 0) {
             out.fill_(1);
         } else if (e == 1) {
@@ -282,7 +286,7 @@ final class Arithmetic {
             } else if (le == 3) {
                 op = UnaryOp.CUBE;
             }
-            Elementwise.runUnary(op, e, 0, le, 0, out, a.to(t));
+            Elementwise.runUnary(op, e, 0, le, 0, out, x);
         }
         if (self != null && out != self) {
             self.copy_(out);

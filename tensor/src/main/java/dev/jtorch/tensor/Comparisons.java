@@ -11,8 +11,10 @@ final class Comparisons {
 
     /** {@code a op b} into a new bool array; the comparison happens in the promoted dtype. */
     static NDArray compare(CompareOp op, NDArray a, NDArray b, DType t) {
-        NDArray out = Elementwise.result(DType.BOOL, a, b);
-        Elementwise.runCompare(op, out, a.to(t), b.to(t));
+        NDArray x = Elementwise.cast(a, t);
+        NDArray y = Elementwise.cast(b, t);
+        NDArray out = Elementwise.result(DType.BOOL, x, y);
+        Elementwise.runCompare(op, out, x, y);
         return out;
     }
 
@@ -36,9 +38,13 @@ final class Comparisons {
     enum Logical { AND, OR, XOR }
 
     static NDArray logical(Logical op, NDArray a, NDArray b) {
-        NDArray out = Elementwise.result(DType.BOOL, a, b);
-        NDArray x = a.to(DType.BOOL);
-        NDArray y = b.to(DType.BOOL);
+        // PyTorch casts both to their common dtype, whose layout the output follows
+        DType common = Promotion.of(a, b);
+        NDArray ca = Elementwise.cast(a, common);
+        NDArray cb = Elementwise.cast(b, common);
+        NDArray out = Elementwise.result(DType.BOOL, ca, cb);
+        NDArray x = ca.to(DType.BOOL);
+        NDArray y = cb.to(DType.BOOL);
         int[] shape = out.sizes();
         byte[] o = (byte[]) out.storage();
         byte[] xb = (byte[]) x.storage();
@@ -115,8 +121,10 @@ final class Comparisons {
             throw new IllegalArgumentException("where expected condition to be a boolean tensor, but got a tensor with dtype "
                     + cond.dtype().scalarTypeName());
         }
-        NDArray out = Elementwise.result(t, cond, a, b);
-        Elementwise.runWhere(out, cond, a.to(t), b.to(t));
+        NDArray x = Elementwise.cast(a, t);
+        NDArray y = Elementwise.cast(b, t);
+        NDArray out = Elementwise.result(t, cond, x, y);
+        Elementwise.runWhere(out, cond, x, y);
         return out;
     }
 

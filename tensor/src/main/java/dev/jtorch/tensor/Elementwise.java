@@ -23,14 +23,14 @@ final class Elementwise {
     // ---------------------------------------------------------------- results and scalars
 
     /**
-     * A new array of the broadcast shape of {@code operands}, laid out as PyTorch's TensorIterator
-     * lays out outputs: contiguous in the order the operands' strides give ({@link IterationOrder}),
-     * plain row-major when that order is the natural one.
+     * A new array of the broadcast shape of {@code operands} (the inputs as the kernel reads them,
+     * after {@link #cast}), laid out as PyTorch's TensorIterator lays out outputs: contiguous in the
+     * order the operands' strides give ({@link IterationOrder}), row-major when that is the natural order.
      */
     static NDArray result(DType t, NDArray... operands) {
         NDArray lead = rowMajorLead(operands);
         if (lead != null) {
-            return NDArray.empty(t, lead.sizes());
+            return lead.emptyRowMajorLike(t);
         }
         int[] shape = operands[0].sizes();
         for (int i = 1; i < operands.length; i++) {
@@ -69,7 +69,8 @@ final class Elementwise {
         return lead;
     }
 
-    private static boolean rowMajor(NDArray x) {
+    /** Whether every stride of {@code x}, size-1 dims included, is the row-major one. */
+    static boolean rowMajor(NDArray x) {
         int expected = 1;
         for (int d = x.dim() - 1; d >= 0; d--) {
             if (x.strideAt(d) != expected) {
@@ -109,6 +110,24 @@ final class Elementwise {
     private static boolean flatOut(NDArray out) {
         DType t = out.dtype();
         return (t == DType.FLOAT32 || t == DType.FLOAT64) && out.numel() > 0 && out.isContiguous();
+    }
+
+    /**
+     * {@code x} in dtype {@code t}, as TensorIterator casts inputs ({@code x.to(t)}, memory format
+     * preserved): {@code x} itself when it has the dtype, else a copy keeping a dense layout's
+     * strides (a transposed input stays transposed), row-major for other layouts. The layout of
+     * the cast inputs decides the output's ({@link #result}).
+     */
+    static NDArray cast(NDArray x, DType t) {
+        return x.dtype() == t ? x : copyPreserving(x, t);
+    }
+
+    /** {@code x.clone()} / {@code x.to(t)} with PyTorch's preserve_format: dense layouts keep their strides. */
+    static NDArray copyPreserving(NDArray x, DType t) {
+        NDArray c = Overlap.isNonOverlappingAndDense(x) && !x.isContiguous()
+                ? new NDArray(t, t.allocate(x.numel()), x.sizes(), x.stride(), 0)
+                : NDArray.empty(t, x.sizes());
+        return c.copy_(x);
     }
 
     /** A 0-d array holding a Java floating scalar (a Python float) in dtype {@code t}. */
@@ -185,10 +204,18 @@ final class Elementwise {
             Object os = out.storage();
             int xo = x.offset();
             int oo = out.offset();
+            int len = out.numel();
+            // below the parallel size the kernel is called directly: no lambda, no pool lookup
             if (out.dtype() == DType.FLOAT32) {
-                FlatParallel.run(out.numel(), (i, n) -> K.unary(op, p, q, (float[]) xs, xo + i * ix, ix, (float[]) os, oo + i, 1, n));
+                if (FlatParallel.serial(len)) {
+                    K.unary(op, p, q, (float[]) xs, xo, ix, (float[]) os, oo, 1, len);
+                } else {
+                    FlatParallel.run(len, (i, n) -> K.unary(op, p, q, (float[]) xs, xo + i * ix, ix, (float[]) os, oo + i, 1, n));
+                }
+            } else if (FlatParallel.serial(len)) {
+                K.unary(op, p, q, (double[]) xs, xo, ix, (double[]) os, oo, 1, len);
             } else {
-                FlatParallel.run(out.numel(), (i, n) -> K.unary(op, p, q, (double[]) xs, xo + i * ix, ix, (double[]) os, oo + i, 1, n));
+                FlatParallel.run(len, (i, n) -> K.unary(op, p, q, (double[]) xs, xo + i * ix, ix, (double[]) os, oo + i, 1, n));
             }
             return;
         }
@@ -237,11 +264,18 @@ final class Elementwise {
             int xo = a.offset();
             int yo = b.offset();
             int oo = out.offset();
+            int len = out.numel();
             if (out.dtype() == DType.FLOAT32) {
-                FlatParallel.run(out.numel(), (i, n) -> K.binary(op, p, (float[]) xs, xo + i * ia, ia, (float[]) ys, yo + i * ib, ib,
-                        (float[]) os, oo + i, 1, n));
+                if (FlatParallel.serial(len)) {
+                    K.binary(op, p, (float[]) xs, xo, ia, (float[]) ys, yo, ib, (float[]) os, oo, 1, len);
+                } else {
+                    FlatParallel.run(len, (i, n) -> K.binary(op, p, (float[]) xs, xo + i * ia, ia, (float[]) ys, yo + i * ib, ib,
+                            (float[]) os, oo + i, 1, n));
+                }
+            } else if (FlatParallel.serial(len)) {
+                K.binary(op, p, (double[]) xs, xo, ia, (double[]) ys, yo, ib, (double[]) os, oo, 1, len);
             } else {
-                FlatParallel.run(out.numel(), (i, n) -> K.binary(op, p, (double[]) xs, xo + i * ia, ia, (double[]) ys, yo + i * ib, ib,
+                FlatParallel.run(len, (i, n) -> K.binary(op, p, (double[]) xs, xo + i * ia, ia, (double[]) ys, yo + i * ib, ib,
                         (double[]) os, oo + i, 1, n));
             }
             return;

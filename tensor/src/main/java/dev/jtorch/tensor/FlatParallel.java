@@ -31,6 +31,11 @@ final class FlatParallel {
         void run(int start, int n);
     }
 
+    /** True when a row of {@code n} elements always runs on the calling thread, whatever the pool: callers skip building a task. */
+    static boolean serial(int n) {
+        return n < MIN_PARALLEL;
+    }
+
     /** Runs {@code body} over {@code [0, n)}, in chunks on the pool when {@code n} is long enough. */
     static void run(int n, Chunk body) {
         int tasks = tasks(n, Parallel.getNumThreads(), Parallel.inParallelRegion());

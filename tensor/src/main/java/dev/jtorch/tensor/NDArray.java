@@ -58,6 +58,18 @@ public final class NDArray {
         return strides[d];
     }
 
+    /**
+     * A new array of dtype {@code t} and this one's shape, laid out with this one's strides, which
+     * must be exactly row-major ({@code Shapes.contiguousStrides}); the shape and stride arrays are
+     * shared, as neither is ever modified. Saves the copies {@link #empty(DType, int...)} makes on
+     * the small-op hot path.
+     */
+    NDArray emptyRowMajorLike(DType t) {
+        int n = Shapes.numel(shape);
+        // an empty array's row-major check passes with any stride outside its zero-size dim
+        return new NDArray(t, t.allocate(n), shape, n == 0 ? Shapes.contiguousStrides(shape) : strides, 0);
+    }
+
     String dtypeTensorName() {
         return dtype.legacyTensorName();
     }

@@ -32,8 +32,11 @@ final class PointwiseOps {
     /** {@code torch.addcmul(self, t1, t2, value=v)} / {@code addcdiv}; int64 takes {@code (long) value}. */
     static NDArray addc(TernaryOp op, NDArray self, NDArray t1, NDArray t2, double value) {
         DType t = addcType(op, self, t1, t2);
-        NDArray out = Elementwise.result(t, self, t1, t2);
-        Elementwise.runTernary(op, value, (long) value, out, self.to(t), t1.to(t), t2.to(t));
+        NDArray a = Elementwise.cast(self, t);
+        NDArray b = Elementwise.cast(t1, t);
+        NDArray c = Elementwise.cast(t2, t);
+        NDArray out = Elementwise.result(t, a, b, c);
+        Elementwise.runTernary(op, value, (long) value, out, a, b, c);
         return out;
     }
 
@@ -42,7 +45,7 @@ final class PointwiseOps {
         Elementwise.checkInPlace(self, t1, t2);
         Elementwise.checkCast(t, self.dtype());
         if (t == self.dtype()) {
-            Elementwise.runTernary(op, value, (long) value, self, self, t1.to(t), t2.to(t));
+            Elementwise.runTernary(op, value, (long) value, self, self, Elementwise.cast(t1, t), Elementwise.cast(t2, t));
         } else {
             self.copy_(addc(op, self, t1, t2, value));
         }

@@ -79,6 +79,8 @@ final class Reductions {
                 float[] o = (float[]) os;
                 if (p.cols > 0) {
                     p.forEach((in, oi) -> K.reduceColumns(op, a, in, p.stride, p.n, p.cols, o, oi));
+                } else if (parallelSum(op, p, o.length)) {
+                    o[0] = RowSum.sum(a, p.src.offset(), p.n, RowSum.chunks(p.n));
                 } else {
                     p.forEach((in, oi) -> o[oi] = K.reduce(op, a, in, p.stride, p.n));
                 }
@@ -89,6 +91,8 @@ final class Reductions {
                 double[] o = (double[]) os;
                 if (p.cols > 0) {
                     p.forEach((in, oi) -> K.reduceColumns(op, a, in, p.stride, p.n, p.cols, o, oi));
+                } else if (parallelSum(op, p, o.length)) {
+                    o[0] = RowSum.sum(a, p.src.offset(), p.n, RowSum.chunks(p.n));
                 } else {
                     p.forEach((in, oi) -> o[oi] = K.reduce(op, a, in, p.stride, p.n));
                 }
@@ -108,6 +112,11 @@ final class Reductions {
                 throw new AssertionError("reduce() takes float32, float64 or int64, got " + x.dtype());
         }
         return out;
+    }
+
+    /** A float sum into one output over one contiguous row long enough to split ({@link RowSum}). */
+    private static boolean parallelSum(ReduceOp op, ReducePlan p, int outputs) {
+        return op == ReduceOp.SUM && outputs == 1 && p.stride == 1 && !FlatParallel.serial(p.n);
     }
 
     // ------------------------------------------------------------------ amax, amin, max, min

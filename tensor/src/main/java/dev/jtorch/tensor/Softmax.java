@@ -16,7 +16,7 @@ final class Softmax {
 
     static NDArray softmax(NDArray x, int dim, boolean log) {
         int d = Shapes.wrapDim(dim, x.dim());
-        NDArray out = NDArray.empty(x.dtype(), x.sizes());
+        NDArray out = Elementwise.rowMajor(x) ? x.emptyRowMajorLike(x.dtype()) : NDArray.empty(x.dtype(), x.sizes());
         if (x.numel() == 0) {
             return out; // PyTorch returns before dispatching on the dtype, so even int64 passes here
         }

@@ -15,12 +15,12 @@ final class UnaryOps {
     /** {@code op(a; p, q)} into a new array. */
     static NDArray apply(UnaryOp op, NDArray a, double p, double q) {
         DType t = computeType(op, a.dtype());
-        NDArray out = Elementwise.result(t, a);
         if (t.isIntegral() && isRounding(op)) {
-            out.copy_(a);
-        } else {
-            Elementwise.runUnary(op, p, q, (long) p, (long) q, out, a.to(t));
+            return Elementwise.copyPreserving(a, t); // PyTorch returns self.clone()
         }
+        NDArray x = Elementwise.cast(a, t);
+        NDArray out = Elementwise.result(t, x);
+        Elementwise.runUnary(op, p, q, (long) p, (long) q, out, x);
         return out;
     }
 
@@ -148,7 +148,8 @@ final class UnaryOps {
                         + " can't be cast to the desired output type " + Elementwise.typeMetaName(self.dtype()));
             }
         }
-        NDArray out = self != null ? self : Elementwise.result(t, a);
+        NDArray x = Elementwise.cast(a, t);
+        NDArray out = self != null ? self : Elementwise.result(t, x);
         if ((min != null && max != null || nanFills) && (isNaN(min) || isNaN(max))) {
             return out.fill_(Double.NaN);
         }
@@ -156,7 +157,7 @@ final class UnaryOps {
         double hi = max == null ? Double.POSITIVE_INFINITY : max.doubleValue();
         long llo = min == null ? Long.MIN_VALUE : min.longValue();
         long lhi = max == null ? Long.MAX_VALUE : max.longValue();
-        Elementwise.runUnary(UnaryOp.CLAMP, lo, hi, llo, lhi, out, a.to(t));
+        Elementwise.runUnary(UnaryOp.CLAMP, lo, hi, llo, lhi, out, x);
         return out;
     }
 
@@ -175,8 +176,11 @@ final class UnaryOps {
         if (t == DType.BOOL) {
             throw Elementwise.notImplemented("clamp_cpu", t);
         }
-        NDArray out = Elementwise.result(t, a, min, max);
-        Elementwise.runTernary(TernaryOp.CLAMP, 0, 0, out, a.to(t), min.to(t), max.to(t));
+        NDArray x = Elementwise.cast(a, t);
+        NDArray lo = Elementwise.cast(min, t);
+        NDArray hi = Elementwise.cast(max, t);
+        NDArray out = Elementwise.result(t, x, lo, hi);
+        Elementwise.runTernary(TernaryOp.CLAMP, 0, 0, out, x, lo, hi);
         return out;
     }
 }

@@ -127,6 +127,18 @@ class ElementwisePromotionTest {
     }
 
     @Test
+    void resultsTakeTheLayoutOfTheirInputsAsInPyTorch() {
+        NDArray t = NDArray.arange(0, 12, 1, DType.FLOAT32).view(3, 4).t(); // [4, 3], strides [1, 4]
+        assertArrayEquals(new int[] {1, 4}, t.exp().stride(), "unary: the input's layout");
+        assertArrayEquals(new int[] {1, 4}, t.add(NDArray.zeros(4, 3)).stride(), "the first operand decides");
+        assertArrayEquals(new int[] {3, 1}, NDArray.zeros(4, 3).add(t).stride());
+        assertArrayEquals(new int[] {1, 4}, t.mul(2L).stride());
+        assertArrayEquals(new int[] {1, 4}, t.gt(0.5).stride(), "bool results too");
+        assertArrayEquals(new int[] {3, 1}, t.maskedFill(t.gt(5.0), 0).stride(), "masked_fill clones contiguous");
+        assertArrayEquals(new float[] {0, 4, 8, 1, 5, 9, 2, 6, 10, 3, 7, 11}, t.add(0L).toFloatArray());
+    }
+
+    @Test
     void errorsUsePyTorchsWords() {
         assertEquals("Subtraction, the `-` operator, with two bool tensors is not supported. "
                 + "Use the `^` or `logical_xor()` operator instead.", msg(() -> B.sub(B)));

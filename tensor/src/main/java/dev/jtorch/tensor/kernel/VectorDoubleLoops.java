@@ -2,6 +2,7 @@ package dev.jtorch.tensor.kernel;
 
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
@@ -10,9 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The float64 SIMD loops behind {@link VectorElementwise}. Each returns how many leading
  * elements it computed (a multiple of the lane count); the caller finishes the tail with the
- * scalar reference. Operand strides are 1, or 0 for a broadcast scalar ({@link #load}). Every
- * {@code VectorOperators} constant is either written in the loop or passed by a caller that C2
- * inlines, so it is a compile-time constant at the {@code lanewise} call.
+ * scalar reference. Operands are stride 1, or broadcast scalars ({@link #load}). Every
+ * {@code VectorOperators} constant is written in the loop that uses it (plain one-operator loops
+ * live in the {@code Vector*Lanewise} classes), so C2 sees it as a constant.
  */
 final class VectorDoubleLoops {
     private VectorDoubleLoops() {}
@@ -92,6 +93,19 @@ final class VectorDoubleLoops {
             DoubleVector v = DoubleVector.fromArray(D, x, xo + i);
             DoubleVector pos = zero.blend(1d, v.compare(VectorOperators.GT, 0d));
             pos.sub(zero.blend(1d, v.compare(VectorOperators.LT, 0d))).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    /** relu on the bits, as {@link VectorFloatLoops#relu}: below zero and not NaN is [MIN_VALUE + 1, bits(-inf)] as a long. */
+    static int relu(double[] x, int xo, double[] out, int oo, int n) {
+        int bound = D.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += D.length()) {
+            LongVector b = DoubleVector.fromArray(D, x, xo + i).reinterpretAsLongs();
+            LongVector u = b.sub(Long.MIN_VALUE + 1);
+            LongVector m = u.not().and(u.sub(0x7FF0000000000000L)).lanewise(VectorOperators.ASHR, 63);
+            b.and(m.not()).reinterpretAsDoubles().intoArray(out, oo + i);
         }
         return i;
     }

@@ -8,7 +8,10 @@ import static dev.jtorch.tensor.kernel.VectorFloatLoops.F;
  * (broadcast scalars stride 0) run the SIMD loops of {@link VectorFloatLoops} and
  * {@link VectorDoubleLoops}; the scalar reference finishes the tail and takes strided rows and
  * the ops without a SIMD loop (floor/ceil/trunc/round, exp2/log2, fmod/remainder, floor and
- * trunc division, tensor clamp). Every loop has its {@code VectorOperators} constant written in
+ * trunc division, tensor clamp). erf and exact GELU run fdlibm's erf in a plain loop: a SIMD erf
+ * (every interval evaluated and blended, about 1000 bytecodes in one loop) was 1.5x faster than
+ * the scalar one when C2 compiled it well, but in a JVM that had run other kernels first C2
+ * sometimes compiled it with its vectors boxed, 4-7x slower than scalar. Every loop has its {@code VectorOperators} constant written in
  * it ({@link VectorFloatLanewise}, {@link VectorDoubleLanewise}), so C2 sees a constant operator.
  */
 final class VectorElementwise extends ScalarElementwise {
@@ -74,7 +77,7 @@ final class VectorElementwise extends ScalarElementwise {
             case NEG: return VectorFloatLanewise.negF(x, xo, out, oo, n);
             case ABS: return VectorFloatLanewise.absF(x, xo, out, oo, n);
             case SIGN: return VectorFloatLoops.sign(x, xo, out, oo, n);
-            case RELU: return VectorFloatLoops.clamp(x, xo, out, oo, n, 0f, Float.POSITIVE_INFINITY);
+            case RELU: return VectorFloatLoops.relu(x, xo, out, oo, n);
             case CLAMP: return VectorFloatLoops.clamp(x, xo, out, oo, n, (float) p, (float) q);
             case SQUARE: return VectorFloatLoops.square(x, xo, out, oo, n);
             case CUBE: return VectorFloatLoops.cube(x, xo, out, oo, n);
@@ -85,8 +88,8 @@ final class VectorElementwise extends ScalarElementwise {
             case RECIPROCAL: return VectorFloatLoops.reciprocal(x, xo, out, oo, n);
             case RECIPROCAL_SQUARE: return VectorFloatLoops.reciprocalSquare(x, xo, out, oo, n);
             case SIGMOID: return VectorFloatLoops.sigmoid(x, xo, out, oo, n);
-            case ERF: return VectorErf.erf(x, xo, out, oo, n);
-            case GELU: return VectorErf.gelu(x, xo, out, oo, n);
+            case ERF: return erfRow(x, xo, out, oo, n);
+            case GELU: return geluRow(x, xo, out, oo, n);
             case SILU: return VectorFloatLoops.silu(x, xo, out, oo, n);
             case LEAKY_RELU: return VectorFloatLoops.leakyRelu(x, xo, out, oo, n, (float) p);
             default: return 0;
@@ -183,6 +186,37 @@ final class VectorElementwise extends ScalarElementwise {
         super.where(cond, co + i * cs, cs, a, ao + i * as, as, b, bo + i * bs, bs, out, oo + i * os, os, n - i);
     }
 
+    /** erf of a contiguous float row, monomorphic (no per-element virtual call). */
+    private static int erfRow(float[] x, int xo, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = Erf.erf(x[xo + i]);
+        }
+        return n;
+    }
+
+    private static int geluRow(float[] x, int xo, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            float v = x[xo + i];
+            out[oo + i] = v * 0.5f * (1f + Erf.erf(v * UnaryOp.SQRT1_2_F));
+        }
+        return n;
+    }
+
+    private static int erfRow(double[] x, int xo, double[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = Erf.erf(x[xo + i]);
+        }
+        return n;
+    }
+
+    private static int geluRow(double[] x, int xo, double[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            double v = x[xo + i];
+            out[oo + i] = v * 0.5d * (1d + Erf.erf(v * UnaryOp.SQRT1_2));
+        }
+        return n;
+    }
+
     // ---------------------------------------------------------------- float64
 
     @Override
@@ -196,7 +230,7 @@ final class VectorElementwise extends ScalarElementwise {
             case NEG: return VectorDoubleLanewise.negD(x, xo, out, oo, n);
             case ABS: return VectorDoubleLanewise.absD(x, xo, out, oo, n);
             case SIGN: return VectorDoubleLoops.sign(x, xo, out, oo, n);
-            case RELU: return VectorDoubleLoops.clamp(x, xo, out, oo, n, 0d, Double.POSITIVE_INFINITY);
+            case RELU: return VectorDoubleLoops.relu(x, xo, out, oo, n);
             case CLAMP: return VectorDoubleLoops.clamp(x, xo, out, oo, n, p, q);
             case SQUARE: return VectorDoubleLoops.square(x, xo, out, oo, n);
             case CUBE: return VectorDoubleLoops.cube(x, xo, out, oo, n);
@@ -207,8 +241,8 @@ final class VectorElementwise extends ScalarElementwise {
             case RECIPROCAL: return VectorDoubleLoops.reciprocal(x, xo, out, oo, n);
             case RECIPROCAL_SQUARE: return VectorDoubleLoops.reciprocalSquare(x, xo, out, oo, n);
             case SIGMOID: return VectorDoubleLoops.sigmoid(x, xo, out, oo, n);
-            case ERF: return VectorErf.erf(x, xo, out, oo, n);
-            case GELU: return VectorErf.gelu(x, xo, out, oo, n);
+            case ERF: return erfRow(x, xo, out, oo, n);
+            case GELU: return geluRow(x, xo, out, oo, n);
             case SILU: return VectorDoubleLoops.silu(x, xo, out, oo, n);
             case LEAKY_RELU: return VectorDoubleLoops.leakyRelu(x, xo, out, oo, n, p);
             default: return 0;

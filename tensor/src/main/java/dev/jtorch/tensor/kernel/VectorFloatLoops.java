@@ -2,6 +2,7 @@ package dev.jtorch.tensor.kernel;
 
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
@@ -10,9 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The float32 SIMD loops behind {@link VectorElementwise}. Each returns how many leading
  * elements it computed (a multiple of the lane count); the caller finishes the tail with the
- * scalar reference. Operand strides are 1, or 0 for a broadcast scalar ({@link #load}). Every
- * {@code VectorOperators} constant is either written in the loop or passed by a caller that C2
- * inlines, so it is a compile-time constant at the {@code lanewise} call.
+ * scalar reference. Operands are stride 1, or broadcast scalars ({@link #load}). Every
+ * {@code VectorOperators} constant is written in the loop that uses it (plain one-operator loops
+ * live in the {@code Vector*Lanewise} classes), so C2 sees it as a constant.
  */
 final class VectorFloatLoops {
     private VectorFloatLoops() {}
@@ -92,6 +93,26 @@ final class VectorFloatLoops {
             FloatVector v = FloatVector.fromArray(F, x, xo + i);
             FloatVector pos = zero.blend(1f, v.compare(VectorOperators.GT, 0f));
             pos.sub(zero.blend(1f, v.compare(VectorOperators.LT, 0f))).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    /**
+     * relu, {@code x < 0 ? 0 : x} (NaN and -0.0 pass through), on the bits with integer lane ops and
+     * no {@code compare}: in a JVM where other kernels ran first, C2 sometimes left this loop's
+     * compares on the Vector API's Java fallback (FloatVector.bTest hot, relu 1K at 10+ us). A float
+     * is below zero and not NaN exactly when its bits b, as a signed int, are in
+     * [MIN_VALUE + 1, bits(-inf)]; u = b - (MIN_VALUE + 1) maps that range to [0, 0x7F7FFFFF], and
+     * {@code (~u & (u - 0x7F800000)) >> 31} is all ones exactly there. Those lanes become +0.0.
+     */
+    static int relu(float[] x, int xo, float[] out, int oo, int n) {
+        int bound = F.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += F.length()) {
+            IntVector b = FloatVector.fromArray(F, x, xo + i).reinterpretAsInts();
+            IntVector u = b.sub(Integer.MIN_VALUE + 1);
+            IntVector m = u.not().and(u.sub(0x7F800000)).lanewise(VectorOperators.ASHR, 31);
+            b.and(m.not()).reinterpretAsFloats().intoArray(out, oo + i);
         }
         return i;
     }
