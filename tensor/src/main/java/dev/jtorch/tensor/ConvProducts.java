@@ -1,5 +1,6 @@
 package dev.jtorch.tensor;
 
+import dev.jtorch.tensor.kernel.FloatConvGemm;
 import dev.jtorch.tensor.kernel.GemmKernels;
 import dev.jtorch.tensor.kernel.Kernels;
 
@@ -85,6 +86,15 @@ final class ConvProducts {
         return g.direct() ? 1 : Math.max(1, Math.min(g.n, CHUNK_COLUMNS / Math.max(1, g.p())));
     }
 
+    /** float32 products other than the 1x1 direct one go through the implicit-GEMM drivers when SIMD kernels are on. */
+    private static boolean implicit(ConvGeometry g, DType t) {
+        return t == DType.FLOAT32 && Kernels.VECTORIZED && !g.direct();
+    }
+
+    private static FloatConvGemm.Geometry implicitGeometry(ConvGeometry g) {
+        return new FloatConvGemm.Geometry(g.cg(), g.h, g.w, g.kh, g.kw, g.sh, g.sw, g.ph, g.pw, g.dh, g.dw, g.oh, g.ow);
+    }
+
     /** {@code y [N, O, OH, OW]} from contiguous {@code x}, {@code w} and optional 1-d {@code bias}. */
     static NDArray forward(NDArray x, NDArray w, NDArray bias, ConvGeometry g) {
         DType t = x.dtype();
@@ -92,13 +102,27 @@ final class ConvProducts {
         if (y.numel() == 0) {
             return y;
         }
-        if (bias != null) {
-            y.copy_(bias.contiguous().view(1, g.o, 1, 1));
-        }
-        double beta = bias != null ? 1 : 0;
         int kk = g.k();
         int p = g.p();
         int hw = g.h * g.w;
+        if (implicit(g, t)) {
+            FloatConvGemm.Geometry geo = implicitGeometry(g);
+            NDArray b = bias == null ? null : bias.contiguous();
+            float[] bs = b == null ? null : (float[]) b.storage();
+            overBatch(g, tasks(g), (task, from, to) -> {
+                for (int grp = 0; grp < g.groups; grp++) {
+                    FloatConvGemm.forward(geo, g.og(), (float[]) w.storage(), w.offset() + grp * g.og() * kk,
+                            bs, b == null ? 0 : b.offset() + grp * g.og(),
+                            (float[]) x.storage(), x.offset() + (from * g.c + grp * g.cg()) * hw, g.c * hw, to - from,
+                            (float[]) y.storage(), (from * g.o + grp * g.og()) * p, g.o * p, false);
+                }
+            });
+            return y;
+        }
+        if (bias != null) {
+            fillBias(y.storage(), bias.contiguous(), g.n, g.o, g.p());
+        }
+        double beta = bias != null ? 1 : 0;
         int chunk = chunk(g);
         overBatch(g, tasks(g), (task, from, to) -> {
             Object col = g.direct() ? x.storage() : colBuffer(t, 0, kk * p * chunk);
@@ -220,6 +244,20 @@ final class ConvProducts {
             }
         }
         return gw;
+    }
+
+    /** Every plane {@code (s, o)} of {@code y [n, o, p]} set to {@code bias[o]} (a broadcast copy walks it element by element). */
+    private static void fillBias(Object y, NDArray bias, int n, int o, int p) {
+        for (int s = 0; s < n; s++) {
+            for (int c = 0; c < o; c++) {
+                int from = (s * o + c) * p;
+                if (y instanceof float[]) {
+                    java.util.Arrays.fill((float[]) y, from, from + p, ((float[]) bias.storage())[bias.offset() + c]);
+                } else {
+                    java.util.Arrays.fill((double[]) y, from, from + p, ((double[]) bias.storage())[bias.offset() + c]);
+                }
+            }
+        }
     }
 
     /**

@@ -68,7 +68,8 @@ final class Pooling {
         // An empty window (in the padding, with dilation) reports an index past its plane, and ATen then
         // adds into the next plane: keep that, serially, instead of splitting planes across threads.
         boolean spills = false;
-        for (int i = 0; i < indices.numel() && !spills; i++) {
+        int count = indices.numel();
+        for (int i = 0; i < count && !spills; i++) {
             spills = ix[ic.offset() + i] >= inPlane;
         }
         long work = spills ? 0 : outPlane;
