@@ -1,6 +1,7 @@
 package dev.jtorch.tensor;
 
 import dev.jtorch.tensor.kernel.FloatConvGemm;
+import dev.jtorch.tensor.kernel.FloatConvWeightGrad;
 import dev.jtorch.tensor.kernel.GemmKernels;
 import dev.jtorch.tensor.kernel.Kernels;
 
@@ -209,6 +210,22 @@ final class ConvProducts {
         int chunk = chunk(g);
         Object[] parts = new Object[tasks];
         parts[0] = gw.storage();
+        if (implicit(g, t)) {
+            FloatConvGemm.Geometry geo = implicitGeometry(g);
+            overBatch(g, tasks, (task, from, to) -> {
+                Object acc = task == 0 ? gw.storage() : (parts[task] = new float[g.o * kk]);
+                for (int grp = 0; grp < g.groups; grp++) {
+                    FloatConvWeightGrad.weightGrad(geo, g.og(), (float[]) gy.storage(),
+                            gy.offset() + (from * g.o + grp * g.og()) * p, g.o * p, (float[]) x.storage(),
+                            x.offset() + (from * g.c + grp * g.cg()) * hw, g.c * hw, to - from, (float[]) acc,
+                            grp * g.og() * kk, false);
+                }
+            });
+            for (int i = 1; i < tasks; i++) {
+                addInto(gw.storage(), parts[i]);
+            }
+            return gw;
+        }
         overBatch(g, tasks, (task, from, to) -> {
             Object acc = task == 0 ? gw.storage() : (parts[task] = NDArray.zeros(t, g.o * kk).storage());
             Object col = g.direct() ? x.storage() : colBuffer(t, 0, kk * p * chunk);

@@ -125,7 +125,6 @@ public final class FloatConvGemm {
         }
     }
 
-    /** Per kernel tap r: its offset in the image, and its row and column displacement. */
     private static void taps(Geometry g, Buffers buf) {
         int k = g.k();
         if (buf.tapOff.length < k) {
@@ -133,13 +132,18 @@ public final class FloatConvGemm {
             buf.tapH = new int[k];
             buf.tapW = new int[k];
         }
+        taps(g, buf.tapOff, buf.tapH, buf.tapW);
+    }
+
+    /** Per kernel tap r (channel, kernel row, kernel column): its offset in the image, and its row and column displacement. */
+    static void taps(Geometry g, int[] off, int[] th, int[] tw) {
         int r = 0;
         for (int c = 0; c < g.cg(); c++) {
             for (int ki = 0; ki < g.kh(); ki++) {
                 for (int kj = 0; kj < g.kw(); kj++, r++) {
-                    buf.tapH[r] = ki * g.dh();
-                    buf.tapW[r] = kj * g.dw();
-                    buf.tapOff[r] = c * g.h() * g.w() + buf.tapH[r] * g.w() + buf.tapW[r];
+                    th[r] = ki * g.dh();
+                    tw[r] = kj * g.dw();
+                    off[r] = c * g.h() * g.w() + th[r] * g.w() + tw[r];
                 }
             }
         }
