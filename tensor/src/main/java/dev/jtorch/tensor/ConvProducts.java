@@ -1,6 +1,7 @@
 package dev.jtorch.tensor;
 
 import dev.jtorch.tensor.kernel.FloatConvGemm;
+import dev.jtorch.tensor.kernel.FloatConvInputGrad;
 import dev.jtorch.tensor.kernel.FloatConvWeightGrad;
 import dev.jtorch.tensor.kernel.GemmKernels;
 import dev.jtorch.tensor.kernel.Kernels;
@@ -164,6 +165,17 @@ final class ConvProducts {
         int kk = g.k();
         int p = g.p();
         int hw = g.h * g.w;
+        if (implicit(g, t)) {
+            FloatConvGemm.Geometry geo = implicitGeometry(g);
+            overBatch(g, tasks(g), (task, from, to) -> {
+                for (int grp = 0; grp < g.groups; grp++) {
+                    FloatConvInputGrad.inputGrad(geo, g.og(), (float[]) w.storage(), w.offset() + grp * g.og() * kk,
+                            (float[]) gy.storage(), gy.offset() + (from * g.o + grp * g.og()) * p, g.o * p, to - from,
+                            (float[]) gx.storage(), (from * g.c + grp * g.cg()) * hw, g.c * hw);
+                }
+            });
+            return gx;
+        }
         int chunk = chunk(g);
         overBatch(g, tasks(g), (task, from, to) -> {
             Object col = g.direct() ? null : colBuffer(t, 0, kk * p * chunk);
