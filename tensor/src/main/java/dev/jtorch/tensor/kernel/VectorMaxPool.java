@@ -2,6 +2,7 @@ package dev.jtorch.tensor.kernel;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -21,6 +22,7 @@ public final class VectorMaxPool {
 
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Long> LS = LongVector.SPECIES_PREFERRED;
     private static final int L = F.length();
 
     /** The offset in its plane of each output's window's top-left value: {@code 2 * oh * iW + 2 * ow}. */
@@ -34,9 +36,9 @@ public final class VectorMaxPool {
         return map;
     }
 
-    /** Usable when the float and int preferred species have the same lane count (they do on every x86 and ARM machine). */
+    /** Usable when the preferred int species has as many lanes as the float one and the long one half (true on x86 and ARM). */
     public static boolean supported() {
-        return I.length() == L;
+        return I.length() == L && 2 * LS.length() == L;
     }
 
     /**
@@ -47,7 +49,6 @@ public final class VectorMaxPool {
     public static void forward2x2(float[] in, int inOff, int iW, int[] map, float[] out, long[] idx, int outOff) {
         int n = map.length;
         int bound = n - n % L;
-        int[] lanes = new int[L];
         for (int o = 0; o < bound; o += L) {
             FloatVector a = FloatVector.fromArray(F, in, inOff, map, o);
             FloatVector b = FloatVector.fromArray(F, in, inOff + 1, map, o);
@@ -62,10 +63,9 @@ public final class VectorMaxPool {
             IntVector start = IntVector.fromArray(I, map, o);
             IntVector i1 = start.add(1, top.cast(I));
             IntVector i2 = start.add(iW).add(1, bottom.cast(I));
-            i1.blend(i2, second.cast(I)).intoArray(lanes, 0);
-            for (int l = 0; l < L; l++) {
-                idx[outOff + o + l] = lanes[l];
-            }
+            IntVector index = i1.blend(i2, second.cast(I));
+            ((LongVector) index.convertShape(VectorOperators.I2L, LS, 0)).intoArray(idx, outOff + o);
+            ((LongVector) index.convertShape(VectorOperators.I2L, LS, 1)).intoArray(idx, outOff + o + L / 2);
         }
         for (int o = bound; o < n; o++) {
             int t = map[o];
