@@ -21,6 +21,12 @@ import dev.jtorch.tensor.kernel.Kernels;
  * in place of the column matrix, one sample at a time. Column and row buffers are per thread and
  * reused across calls.
  *
+ * <p>With the SIMD kernels on, float32 products other than the 1x1 direct one skip all of this and
+ * run the implicit-GEMM drivers ({@link FloatConvGemm}, {@link FloatConvInputGrad},
+ * {@link FloatConvWeightGrad}) on each batch range: they pack GEMM micro-panels straight from the
+ * image and gradients, fuse the bias and the col2im scatter, and never build the column matrix or
+ * the {@code [O, S*P]} row copies. The path above remains for float64 and the scalar references.
+ *
  * <p>Batches with enough work are split into a few contiguous ranges of samples on the
  * {@link Parallel} pool (each GEMM then runs on its task's thread); otherwise everything runs on the
  * calling thread and the GEMM may parallelise itself. For the (64, 32, 13, 13) x 64 3x3 benchmark
