@@ -1,5 +1,8 @@
 package dev.jtorch.tensor;
 
+import dev.jtorch.tensor.kernel.FloatConvGemm;
+import dev.jtorch.tensor.kernel.FloatConvInputGrad;
+import dev.jtorch.tensor.kernel.FloatConvWeightGrad;
 import dev.jtorch.tensor.kernel.GemmKernels;
 import dev.jtorch.tensor.kernel.Kernels;
 
@@ -17,6 +20,12 @@ import dev.jtorch.tensor.kernel.Kernels;
  * as strides, never copied. A 1x1 stride-1 unpadded kernel uses the input (or writes the gradient)
  * in place of the column matrix, one sample at a time. Column and row buffers are per thread and
  * reused across calls.
+ *
+ * <p>With the SIMD kernels on, float32 products other than the 1x1 direct one skip all of this and
+ * run the implicit-GEMM drivers ({@link FloatConvGemm}, {@link FloatConvInputGrad},
+ * {@link FloatConvWeightGrad}) on each batch range: they pack GEMM micro-panels straight from the
+ * image and gradients, fuse the bias and the col2im scatter, and never build the column matrix or
+ * the {@code [O, S*P]} row copies. The path above remains for float64 and the scalar references.
  *
  * <p>Batches with enough work are split into a few contiguous ranges of samples on the
  * {@link Parallel} pool (each GEMM then runs on its task's thread); otherwise everything runs on the
@@ -85,6 +94,15 @@ final class ConvProducts {
         return g.direct() ? 1 : Math.max(1, Math.min(g.n, CHUNK_COLUMNS / Math.max(1, g.p())));
     }
 
+    /** float32 products other than the 1x1 direct one go through the implicit-GEMM drivers when SIMD kernels are on. */
+    private static boolean implicit(ConvGeometry g, DType t) {
+        return t == DType.FLOAT32 && Kernels.VECTORIZED && !g.direct();
+    }
+
+    private static FloatConvGemm.Geometry implicitGeometry(ConvGeometry g) {
+        return new FloatConvGemm.Geometry(g.cg(), g.h, g.w, g.kh, g.kw, g.sh, g.sw, g.ph, g.pw, g.dh, g.dw, g.oh, g.ow);
+    }
+
     /** {@code y [N, O, OH, OW]} from contiguous {@code x}, {@code w} and optional 1-d {@code bias}. */
     static NDArray forward(NDArray x, NDArray w, NDArray bias, ConvGeometry g) {
         DType t = x.dtype();
@@ -92,13 +110,27 @@ final class ConvProducts {
         if (y.numel() == 0) {
             return y;
         }
-        if (bias != null) {
-            y.copy_(bias.contiguous().view(1, g.o, 1, 1));
-        }
-        double beta = bias != null ? 1 : 0;
         int kk = g.k();
         int p = g.p();
         int hw = g.h * g.w;
+        if (implicit(g, t)) {
+            FloatConvGemm.Geometry geo = implicitGeometry(g);
+            NDArray b = bias == null ? null : bias.contiguous();
+            float[] bs = b == null ? null : (float[]) b.storage();
+            overBatch(g, tasks(g), (task, from, to) -> {
+                for (int grp = 0; grp < g.groups; grp++) {
+                    FloatConvGemm.forward(geo, g.og(), (float[]) w.storage(), w.offset() + grp * g.og() * kk,
+                            bs, b == null ? 0 : b.offset() + grp * g.og(),
+                            (float[]) x.storage(), x.offset() + (from * g.c + grp * g.cg()) * hw, g.c * hw, to - from,
+                            (float[]) y.storage(), (from * g.o + grp * g.og()) * p, g.o * p, false);
+                }
+            });
+            return y;
+        }
+        if (bias != null) {
+            fillBias(y.storage(), bias.contiguous(), g.n, g.o, g.p());
+        }
+        double beta = bias != null ? 1 : 0;
         int chunk = chunk(g);
         overBatch(g, tasks(g), (task, from, to) -> {
             Object col = g.direct() ? x.storage() : colBuffer(t, 0, kk * p * chunk);
@@ -139,6 +171,17 @@ final class ConvProducts {
         int kk = g.k();
         int p = g.p();
         int hw = g.h * g.w;
+        if (implicit(g, t)) {
+            FloatConvGemm.Geometry geo = implicitGeometry(g);
+            overBatch(g, tasks(g), (task, from, to) -> {
+                for (int grp = 0; grp < g.groups; grp++) {
+                    FloatConvInputGrad.inputGrad(geo, g.og(), (float[]) w.storage(), w.offset() + grp * g.og() * kk,
+                            (float[]) gy.storage(), gy.offset() + (from * g.o + grp * g.og()) * p, g.o * p, to - from,
+                            (float[]) gx.storage(), (from * g.c + grp * g.cg()) * hw, g.c * hw);
+                }
+            });
+            return gx;
+        }
         int chunk = chunk(g);
         overBatch(g, tasks(g), (task, from, to) -> {
             Object col = g.direct() ? null : colBuffer(t, 0, kk * p * chunk);
@@ -185,6 +228,22 @@ final class ConvProducts {
         int chunk = chunk(g);
         Object[] parts = new Object[tasks];
         parts[0] = gw.storage();
+        if (implicit(g, t)) {
+            FloatConvGemm.Geometry geo = implicitGeometry(g);
+            overBatch(g, tasks, (task, from, to) -> {
+                Object acc = task == 0 ? gw.storage() : (parts[task] = new float[g.o * kk]);
+                for (int grp = 0; grp < g.groups; grp++) {
+                    FloatConvWeightGrad.weightGrad(geo, g.og(), (float[]) gy.storage(),
+                            gy.offset() + (from * g.o + grp * g.og()) * p, g.o * p, (float[]) x.storage(),
+                            x.offset() + (from * g.c + grp * g.cg()) * hw, g.c * hw, to - from, (float[]) acc,
+                            grp * g.og() * kk, false);
+                }
+            });
+            for (int i = 1; i < tasks; i++) {
+                addInto(gw.storage(), parts[i]);
+            }
+            return gw;
+        }
         overBatch(g, tasks, (task, from, to) -> {
             Object acc = task == 0 ? gw.storage() : (parts[task] = NDArray.zeros(t, g.o * kk).storage());
             Object col = g.direct() ? x.storage() : colBuffer(t, 0, kk * p * chunk);
@@ -220,6 +279,20 @@ final class ConvProducts {
             }
         }
         return gw;
+    }
+
+    /** Every plane {@code (s, o)} of {@code y [n, o, p]} set to {@code bias[o]} (a broadcast copy walks it element by element). */
+    private static void fillBias(Object y, NDArray bias, int n, int o, int p) {
+        for (int s = 0; s < n; s++) {
+            for (int c = 0; c < o; c++) {
+                int from = (s * o + c) * p;
+                if (y instanceof float[]) {
+                    java.util.Arrays.fill((float[]) y, from, from + p, ((float[]) bias.storage())[bias.offset() + c]);
+                } else {
+                    java.util.Arrays.fill((double[]) y, from, from + p, ((double[]) bias.storage())[bias.offset() + c]);
+                }
+            }
+        }
     }
 
     /**

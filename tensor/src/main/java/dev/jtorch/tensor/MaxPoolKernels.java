@@ -12,6 +12,12 @@ import dev.jtorch.tensor.PoolShapes.Window;
 final class MaxPoolKernels {
     private MaxPoolKernels() {}
 
+    /** True for the 2x2, stride-2, unpadded, undilated window ({@code VectorMaxPool}'s case): its windows all lie in the input. */
+    static boolean pairs(Window w) {
+        return w.kH() == 2 && w.kW() == 2 && w.sH() == 2 && w.sW() == 2 && w.pH() == 0 && w.pW() == 0
+                && w.dH() == 1 && w.dW() == 1;
+    }
+
     static void forward(float[] in, int inOff, float[] out, long[] idx, int outOff, Geometry g, Window w) {
         for (int oh = 0; oh < g.oH(); oh++) {
             int hs = oh * w.sH() - w.pH();

@@ -2,6 +2,8 @@ package dev.jtorch.tensor;
 
 import dev.jtorch.tensor.PoolShapes.Geometry;
 import dev.jtorch.tensor.PoolShapes.Window;
+import dev.jtorch.tensor.kernel.Kernels;
+import dev.jtorch.tensor.kernel.VectorMaxPool;
 import java.util.Arrays;
 import java.util.function.IntConsumer;
 
@@ -32,7 +34,14 @@ final class Pooling {
         int outPlane = g.oH() * g.oW();
         long[] ix = (long[]) idx.storage();
         long work = (long) outPlane * w.kH() * w.kW();
-        if (x.dtype() == DType.FLOAT32) {
+        if (x.dtype() == DType.FLOAT32 && Kernels.VECTORIZED && VectorMaxPool.supported() && MaxPoolKernels.pairs(w)
+                && 2 * g.oH() <= g.iH() && 2 * g.oW() <= g.iW()) {
+            float[] src = (float[]) in.storage();
+            float[] dst = (float[]) out.storage();
+            int[] starts = VectorMaxPool.windowStarts(g.iW(), g.oH(), g.oW());
+            forPlanes(g.planes(), work, p -> VectorMaxPool.forward2x2(src, in.offset() + p * inPlane, g.iW(), starts, dst, ix,
+                    p * outPlane));
+        } else if (x.dtype() == DType.FLOAT32) {
             float[] src = (float[]) in.storage();
             float[] dst = (float[]) out.storage();
             forPlanes(g.planes(), work, p -> MaxPoolKernels.forward(src, in.offset() + p * inPlane, dst, ix, p * outPlane, g, w));
@@ -68,7 +77,8 @@ final class Pooling {
         // An empty window (in the padding, with dilation) reports an index past its plane, and ATen then
         // adds into the next plane: keep that, serially, instead of splitting planes across threads.
         boolean spills = false;
-        for (int i = 0; i < indices.numel() && !spills; i++) {
+        int count = indices.numel();
+        for (int i = 0; i < count && !spills; i++) {
             spills = ix[ic.offset() + i] >= inPlane;
         }
         long work = spills ? 0 : outPlane;

@@ -185,10 +185,58 @@ class ConvolutionTest {
         check(r, new Case(1, 8, 7, 4, 1, 1, 2, 0));
     }
 
+    /**
+     * Edges of the float32 implicit-GEMM products: output channels not a multiple of the 6-row tile,
+     * panels of 32 positions straddling samples, a depth over 512 (blocked, the bias row in the last
+     * block) and of exactly 512 (the bias alone in a block), padding with stride, a long 1-d signal.
+     */
+    @Test
+    void implicitGemmEdges() {
+        SplittableRandom r = new SplittableRandom(5);
+        for (boolean bias : new boolean[] {false, true}) {
+            check(r, new Case(5, 7, 9, 13, 1, 3, 1, 0), bias);
+            check(r, new Case(3, 64, 6, 11, 1, 3, 1, 1), bias);
+            check(r, new Case(2, 128, 6, 14, 2, 3, 1, 0), bias);
+            check(r, new Case(2, 128, 5, 7, 1, 2, 1, 0), bias);
+            check(r, new Case(4, 6, 11, 10, 2, 3, 2, 2), bias);
+            check(r, new Case(1, 3, 40, 5, 1, 5, 3, 2), bias);
+        }
+    }
+
+    /** The products give the same bits whether the batch runs on one thread or is split over two. */
+    @Test
+    void sameBitsOnOneAndTwoThreads() {
+        SplittableRandom r = new SplittableRandom(9);
+        NDArray x = random(r, DType.FLOAT32, new int[] {16, 8, 13, 13}, false);
+        NDArray wt = random(r, DType.FLOAT32, new int[] {16, 8, 3, 3}, false);
+        NDArray b = random(r, DType.FLOAT32, new int[] {16}, false);
+        NDArray gy = random(r, DType.FLOAT32, new int[] {16, 16, 11, 11}, false);
+        int[] one = {1, 1};
+        int[] zero = {0, 0};
+        int threads = Parallel.getNumThreads();
+        NDArray[][] out = new NDArray[2][];
+        try {
+            for (int t = 0; t < 2; t++) {
+                Parallel.setNumThreads(t + 1);
+                out[t] = new NDArray[] {x.conv2d(wt, b, one, zero, one, 1),
+                    gy.convolutionBackwardInput(wt, x.sizes(), one, zero, one, 1),
+                    gy.convolutionBackwardWeight(x, wt.sizes(), one, zero, one, 1)};
+            }
+        } finally {
+            Parallel.setNumThreads(threads);
+        }
+        assertArrayEquals(out[0][0].toFloatArray(), out[1][0].toFloatArray(), "forward");
+        assertArrayEquals(out[0][1].toFloatArray(), out[1][1].toFloatArray(), "grad input");
+    }
+
     private static void check(SplittableRandom r, Case k) {
+        check(r, k, r.nextBoolean());
+    }
+
+    private static void check(SplittableRandom r, Case k, boolean bias) {
         NDArray x = random(r, k.dtype, k.inShape(), k.strided);
         NDArray wt = random(r, k.dtype, k.wShape(), k.strided);
-        NDArray b = r.nextBoolean() ? random(r, k.dtype, new int[] {k.o}, false) : null;
+        NDArray b = bias ? random(r, k.dtype, new int[] {k.o}, false) : null;
         NDArray gy = random(r, k.dtype, k.outShape(), k.strided);
         Reference ref = new Reference(k, x.to(DType.FLOAT64).contiguous().toDoubleArray(),
                 wt.to(DType.FLOAT64).contiguous().toDoubleArray(),

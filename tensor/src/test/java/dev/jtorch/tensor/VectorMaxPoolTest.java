@@ -1,0 +1,60 @@
+package dev.jtorch.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.jtorch.tensor.PoolShapes.Geometry;
+import dev.jtorch.tensor.PoolShapes.Window;
+import dev.jtorch.tensor.kernel.VectorMaxPool;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * The vectorised 2x2 stride-2 max pool against the scalar scan ({@link MaxPoolKernels}, which
+ * implements ATen's {@code cpu_max_pool}): the same bits for values and the same indices, on
+ * planes whose output count is below, at and around multiples of the vector length (the scalar
+ * tail), odd input sizes (an unused last row or column), ties (zeros as after a ReLU, and -0.0
+ * against 0.0, where the first in window order must win) and NaNs (the last NaN's index wins).
+ */
+class VectorMaxPoolTest {
+
+    @Property(tries = 150)
+    void matchesTheScalarScan(@ForAll long seed, @ForAll @IntRange(min = 2, max = 41) int h,
+                              @ForAll @IntRange(min = 2, max = 41) int w, @ForAll @IntRange(min = 1, max = 3) int planes) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] in = new float[planes * h * w];
+        for (int i = 0; i < in.length; i++) {
+            int kind = r.nextInt(10);
+            in[i] = kind == 0 ? Float.NaN : kind == 1 ? -0f : kind < 5 ? 0f : kind < 7 ? (float) r.nextInt(3)
+                    : (float) r.nextGaussian();
+        }
+        int oH = h / 2;
+        int oW = w / 2;
+        Geometry g = new Geometry(planes, h, w, oH, oW);
+        float[] expected = new float[planes * oH * oW];
+        long[] expectedIdx = new long[expected.length];
+        float[] actual = new float[expected.length];
+        long[] actualIdx = new long[expected.length];
+        int[] starts = VectorMaxPool.windowStarts(w, oH, oW);
+        for (int p = 0; p < planes; p++) {
+            // the generic scan (ceil_mode picks the same windows here but skips any fast path)
+            MaxPoolKernels.forward(in, p * h * w, expected, expectedIdx, p * oH * oW, g,
+                    new Window(2, 2, 2, 2, 0, 0, 1, 1, true));
+            VectorMaxPool.forward2x2(in, p * h * w, w, starts, actual, actualIdx, p * oH * oW);
+        }
+        assertArrayEquals(expectedIdx, actualIdx, "indices");
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(actual[i]), "value " + i);
+        }
+        // and through the public op, which takes this path for float32
+        NDArray x = NDArray.wrap(in, new int[] {1, planes, h, w});
+        ValuesIndices vi = x.maxPool2dWithIndices(new int[] {2}, new int[] {2}, new int[] {0}, new int[] {1}, false);
+        assertArrayEquals(expectedIdx, vi.indices().toLongArray(), "op indices");
+        float[] op = vi.values().toFloatArray();
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(op[i]), "op value " + i);
+        }
+    }
+}
