@@ -105,7 +105,7 @@ public enum UnaryOp {
         public double apply(double x, double p, double q) { return Math.pow(2, x); }
     },
     EXPM1(Domain.PROMOTING, "expm1_vml_cpu") {
-        public float apply(float x, double p, double q) { return (float) Math.expm1(x); }
+        public float apply(float x, double p, double q) { return SleefMath.expm1(x); }
         public double apply(double x, double p, double q) { return Math.expm1(x); }
     },
     LOG(Domain.PROMOTING, "log_vml_cpu") {
@@ -121,7 +121,7 @@ public enum UnaryOp {
         public double apply(double x, double p, double q) { return Math.log10(x); }
     },
     LOG1P(Domain.PROMOTING, "log1p_vml_cpu") {
-        public float apply(float x, double p, double q) { return (float) Math.log1p(x); }
+        public float apply(float x, double p, double q) { return SleefMath.log1p(x); }
         public double apply(double x, double p, double q) { return Math.log1p(x); }
     },
     SQRT(Domain.PROMOTING, "sqrt_vml_cpu") {
@@ -155,7 +155,7 @@ public enum UnaryOp {
         public double apply(double x, double p, double q) { return Math.tan(x); }
     },
     TANH(Domain.PROMOTING, "tanh_vml_cpu") {
-        public float apply(float x, double p, double q) { return (float) Math.tanh(x); }
+        public float apply(float x, double p, double q) { return SleefMath.tanh(x); }
         public double apply(double x, double p, double q) { return Math.tanh(x); }
     },
     /** {@code 1 / (1 + exp(-x))} in the dtype's arithmetic. */

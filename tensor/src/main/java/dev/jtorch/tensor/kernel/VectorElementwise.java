@@ -80,6 +80,9 @@ final class VectorElementwise extends ScalarElementwise {
             case CUBE: return VectorFloatLoops.cube(x, xo, out, oo, n);
             case EXP: return VectorFloatLanewise.expF(x, xo, out, oo, n);
             case LOG: return VectorFloatLanewise.logF(x, xo, out, oo, n);
+            case TANH: return VectorFloatLanewise.tanhF(x, xo, out, oo, n);
+            case EXPM1: return VectorFloatLanewise.expm1F(x, xo, out, oo, n);
+            case LOG1P: return VectorFloatLanewise.log1pF(x, xo, out, oo, n);
             case SQRT: return VectorFloatLanewise.sqrtF(x, xo, out, oo, n);
             case RSQRT: return VectorFloatLoops.rsqrt(x, xo, out, oo, n);
             case RECIPROCAL: return VectorFloatLoops.reciprocal(x, xo, out, oo, n);

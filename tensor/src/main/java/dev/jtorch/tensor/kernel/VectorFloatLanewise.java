@@ -18,7 +18,7 @@ import jdk.incubator.vector.VectorOperators;
 final class VectorFloatLanewise {
     private VectorFloatLanewise() {}
 
-    /** Elements per pass of the two-loop log (a multiple of every lane count). */
+    /** Elements per pass of the multi-loop log and tanh (a multiple of every lane count). */
     private static final int LOG_BLOCK = 1024;
 
     // ---------------------------------------------------------------- float
@@ -55,6 +55,33 @@ final class VectorFloatLanewise {
         float[] tmp = new float[3 * Math.min(bound, LOG_BLOCK)];
         for (int i = 0; i < bound; i += LOG_BLOCK) {
             VectorSleef.logArray(x, xo + i, out, oo + i, Math.min(LOG_BLOCK, bound - i), tmp);
+        }
+        return bound;
+    }
+
+    static int tanhF(float[] x, int xo, float[] out, int oo, int n) {
+        int bound = F.loopBound(n);
+        float[] tmp = new float[3 * Math.min(bound, LOG_BLOCK)];
+        for (int i = 0; i < bound; i += LOG_BLOCK) {
+            VectorSleefHyp.tanhArray(x, xo + i, out, oo + i, Math.min(LOG_BLOCK, bound - i), tmp);
+        }
+        return bound;
+    }
+
+    static int expm1F(float[] x, int xo, float[] out, int oo, int n) {
+        int bound = F.loopBound(n);
+        float[] tmp = new float[3 * Math.min(bound, LOG_BLOCK)];
+        for (int i = 0; i < bound; i += LOG_BLOCK) {
+            VectorSleefHyp.expm1Array(x, xo + i, out, oo + i, Math.min(LOG_BLOCK, bound - i), tmp);
+        }
+        return bound;
+    }
+
+    static int log1pF(float[] x, int xo, float[] out, int oo, int n) {
+        int bound = F.loopBound(n);
+        float[] tmp = new float[3 * Math.min(bound, LOG_BLOCK)];
+        for (int i = 0; i < bound; i += LOG_BLOCK) {
+            VectorSleefLog.log1pArray(x, xo + i, out, oo + i, Math.min(LOG_BLOCK, bound - i), tmp);
         }
         return bound;
     }

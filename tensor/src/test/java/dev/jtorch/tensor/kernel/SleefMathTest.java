@@ -14,7 +14,7 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /**
- * The SLEEF exp/log ports: the vector kernels equal the scalar references bit for bit (lengths
+ * The SLEEF exp/log/tanh ports: the vector kernels equal the scalar references bit for bit (lengths
  * around the vector width, special values, both dtypes); the scalar port is within SLEEF's 1 ulp of
  * the correctly rounded value; and one kernel run many times (through interpreter, C1 and C2) gives
  * the same bits on every call.
@@ -82,7 +82,7 @@ class SleefMathTest {
         Random r = new Random(seed);
         float[] xf = floats(r, n);
         double[] xd = doubles(r, n);
-        for (UnaryOp op : new UnaryOp[] {UnaryOp.EXP, UnaryOp.LOG, UnaryOp.SIGMOID, UnaryOp.SILU}) {
+        for (UnaryOp op : new UnaryOp[] {UnaryOp.EXP, UnaryOp.LOG, UnaryOp.SIGMOID, UnaryOp.SILU, UnaryOp.TANH}) {
             float[] ef = new float[n];
             float[] af = new float[n];
             REF.unary(op, 0, 0, xf, 0, 1, ef, 0, 1, n);
@@ -144,6 +144,19 @@ class SleefMathTest {
         assertEquals(Math.exp(-100d), SleefMath.exp(-100f), Math.ulp((float) Math.exp(-100d)));
     }
 
+    @Test
+    void tanhSpecialValues() {
+        assertEquals(Float.floatToIntBits(0f), Float.floatToIntBits(SleefMath.tanh(0f)));
+        assertEquals(Float.floatToIntBits(-0f), Float.floatToIntBits(SleefMath.tanh(-0f)));
+        assertEquals(1f, SleefMath.tanh(Float.POSITIVE_INFINITY));
+        assertEquals(-1f, SleefMath.tanh(Float.NEGATIVE_INFINITY));
+        assertEquals(1f, SleefMath.tanh(Math.nextUp(SleefMath.TANH_MAXF)));
+        assertEquals(-1f, SleefMath.tanh(-Float.MAX_VALUE));
+        assertTrue(Float.isNaN(SleefMath.tanh(Float.NaN)));
+        assertEquals(1e-40f, SleefMath.tanh(1e-40f));
+        assertEquals(-Float.MIN_VALUE, SleefMath.tanh(-Float.MIN_VALUE));
+    }
+
     /** SLEEF's u10 bound: within 1 ulp of the true value (checked against the double/StrictMath result). */
     @Property(tries = 100)
     void withinOneUlp(@ForAll long seed) {
@@ -159,6 +172,9 @@ class SleefMathTest {
             double xd = r.nextDouble() * 1400 - 700;
             double ed = SleefMath.exp(xd);
             assertTrue(Math.abs(ed - StrictMath.exp(xd)) <= Math.ulp(StrictMath.exp(xd)), "exp " + xd);
+            float z = (float) (r.nextGaussian() * 4);
+            double tt = StrictMath.tanh(z);
+            assertTrue(Math.abs(SleefMath.tanh(z) - tt) <= Math.ulp((float) tt), "tanhf " + z);
             double yd = Double.longBitsToDouble(r.nextLong() & 0x7fefffffffffffffL);
             assertTrue(Math.abs(SleefMath.log(yd) - StrictMath.log(yd)) <= Math.ulp(StrictMath.log(yd)), "log " + yd);
         }
@@ -183,13 +199,14 @@ class SleefMathTest {
         float[][] firstF = null;
         double[][] firstD = null;
         for (int call = 0; call < 20_000; call++) {
-            float[][] f = new float[5][n];
+            float[][] f = new float[6][n];
             double[][] d = new double[5][n];
             VEC.unary(UnaryOp.EXP, 0, 0, xf, 0, 1, f[0], 0, 1, n);
             VEC.unary(UnaryOp.LOG, 0, 0, xf, 0, 1, f[1], 0, 1, n);
             VEC.unary(UnaryOp.SIGMOID, 0, 0, xf, 0, 1, f[2], 0, 1, n);
             RVEC.softmax(sf, 0, f[3], 0, n, false);
             RVEC.softmax(sf, 0, f[4], 0, n, true);
+            VEC.unary(UnaryOp.TANH, 0, 0, xf, 0, 1, f[5], 0, 1, n);
             VEC.unary(UnaryOp.EXP, 0, 0, xd, 0, 1, d[0], 0, 1, n);
             VEC.unary(UnaryOp.LOG, 0, 0, xd, 0, 1, d[1], 0, 1, n);
             VEC.unary(UnaryOp.TANH, 0, 0, xd, 0, 1, d[2], 0, 1, n);
@@ -199,8 +216,10 @@ class SleefMathTest {
                 firstF = f;
                 firstD = d;
             } else {
-                for (int k = 0; k < 5; k++) {
+                for (int k = 0; k < 6; k++) {
                     assertArrayEquals(firstF[k], f[k], "float32 kernel " + k + " call " + call);
+                }
+                for (int k = 0; k < 5; k++) {
                     assertArrayEquals(firstD[k], d[k], "float64 kernel " + k + " call " + call);
                 }
             }
