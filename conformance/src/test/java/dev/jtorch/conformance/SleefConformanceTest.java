@@ -68,6 +68,8 @@ class SleefConformanceTest {
     @TestFactory
     List<DynamicTest> bitExact() {
         exact("tanh", FLOAT32, 12, NDArray::tanh, torch::tanh);
+        exact("expm1", FLOAT32, 110, NDArray::expm1, torch::expm1);
+        exact("log1p", FLOAT32, 1e4, NDArray::log1p, torch::log1p);
         return tests;
     }
 }

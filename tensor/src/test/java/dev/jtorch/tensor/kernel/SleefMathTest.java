@@ -82,7 +82,8 @@ class SleefMathTest {
         Random r = new Random(seed);
         float[] xf = floats(r, n);
         double[] xd = doubles(r, n);
-        for (UnaryOp op : new UnaryOp[] {UnaryOp.EXP, UnaryOp.LOG, UnaryOp.SIGMOID, UnaryOp.SILU, UnaryOp.TANH}) {
+        for (UnaryOp op : new UnaryOp[] {UnaryOp.EXP, UnaryOp.LOG, UnaryOp.SIGMOID, UnaryOp.SILU, UnaryOp.TANH,
+                UnaryOp.EXPM1, UnaryOp.LOG1P}) {
             float[] ef = new float[n];
             float[] af = new float[n];
             REF.unary(op, 0, 0, xf, 0, 1, ef, 0, 1, n);
@@ -157,6 +158,23 @@ class SleefMathTest {
         assertEquals(-Float.MIN_VALUE, SleefMath.tanh(-Float.MIN_VALUE));
     }
 
+    @Test
+    void expm1AndLog1pSpecialValues() {
+        assertEquals(Float.floatToIntBits(-0f), Float.floatToIntBits(SleefMath.expm1(-0f)));
+        assertEquals(Float.floatToIntBits(0f), Float.floatToIntBits(SleefMath.expm1(0f)));
+        assertEquals(Float.POSITIVE_INFINITY, SleefMath.expm1(88.72284f));
+        assertEquals(-1f, SleefMath.expm1(-16.64f));
+        assertEquals(-1f, SleefMath.expm1(Float.NEGATIVE_INFINITY));
+        assertTrue(Float.isNaN(SleefMath.expm1(Float.NaN)));
+        assertEquals(1e-30f, SleefMath.expm1(1e-30f));
+        assertEquals(Float.floatToIntBits(-0f), Float.floatToIntBits(SleefMath.log1p(-0f)));
+        assertEquals(Float.NEGATIVE_INFINITY, SleefMath.log1p(-1f));
+        assertTrue(Float.isNaN(SleefMath.log1p(-1.0000001f)) && Float.isNaN(SleefMath.log1p(Float.NaN)));
+        assertEquals(Float.POSITIVE_INFINITY, SleefMath.log1p(Float.POSITIVE_INFINITY));
+        assertEquals(SleefMath.log(3e38f), SleefMath.log1p(3e38f));
+        assertEquals(1e-30f, SleefMath.log1p(1e-30f));
+    }
+
     /** SLEEF's u10 bound: within 1 ulp of the true value (checked against the double/StrictMath result). */
     @Property(tries = 100)
     void withinOneUlp(@ForAll long seed) {
@@ -172,6 +190,12 @@ class SleefMathTest {
             double xd = r.nextDouble() * 1400 - 700;
             double ed = SleefMath.exp(xd);
             assertTrue(Math.abs(ed - StrictMath.exp(xd)) <= Math.ulp(StrictMath.exp(xd)), "exp " + xd);
+            float w = (float) (r.nextDouble() * 100 - 17);
+            double wt = StrictMath.expm1(w);
+            assertTrue(Math.abs(SleefMath.expm1(w) - wt) <= Math.ulp((float) wt), "expm1f " + w);
+            float v = Float.intBitsToFloat(r.nextInt(0x7f800000)) - 0.5f;
+            double vt = StrictMath.log1p(v);
+            assertTrue(Math.abs(SleefMath.log1p(v) - vt) <= Math.ulp((float) vt), "log1pf " + v);
             float z = (float) (r.nextGaussian() * 4);
             double tt = StrictMath.tanh(z);
             assertTrue(Math.abs(SleefMath.tanh(z) - tt) <= Math.ulp((float) tt), "tanhf " + z);
