@@ -307,6 +307,102 @@ final class SleefMath {
         return Float.floatToRawIntBits(d) == 0x80000000 ? -0f : r;
     }
 
+    static final float L10_HI = (float) 0.30103001;
+    static final float L10_LO = (float) -1.432098889e-08;
+    static final float L10E_HI = (float) 0.868588984;
+    static final float L10E_LO = (float) -2.170757285e-08;
+    static final float L10P2 = +0.1314289868e+0f;
+    static final float L10P1 = +0.1735493541e+0f;
+    static final float L10P0 = +0.2895309627e+0f;
+    static final float L2E_HI = (float) 2.8853900432586669922;
+    static final float L2E_LO = (float) 3.2734474483568488616e-08;
+    static final float L2P2 = +0.4374550283e+0f;
+    static final float L2P1 = +0.5764790177e+0f;
+    static final float L2P0 = +0.9618012905120f;
+
+    /**
+     * SLEEF {@code xlog10f} (u10): with {@code d = m 2^e} as in {@link #log(float)} and
+     * {@code x = (m - 1) / (m + 1)} (double-float), {@code e log10(2) + x 2 log10(e) + x^3 P(x^2)}.
+     */
+    static float log10(float d) {
+        boolean o = d < Float.MIN_NORMAL;
+        float dd = o ? d * TWO64F : d;
+        int e = ((Float.floatToRawIntBits(dd * (1.0f / 0.75f)) >>> 23) & 0xff) - 0x7f;
+        float m = Float.intBitsToFloat(Float.floatToRawIntBits(dd) - (e << 23));
+        float ef = (float) e - (o ? 64f : 0f);
+        float t = 1f / (1f + m);
+        float xx = (-1f + m) * t;
+        return log10Finish(d, ef, xx, logDivLo(m, t, xx));
+    }
+
+    static float log10Finish(float d, float ef, float xx, float xy) {
+        float x2 = xx * xx;
+        float t = Math.fma(Math.fma(L10P2, x2, L10P1), x2, L10P0);
+        float sx = L10_HI * ef;
+        float sy = Math.fma(L10_LO, ef, Math.fma(L10_HI, ef, -sx));
+        float px = xx * L10E_HI;
+        float py = Math.fma(xx, L10E_LO, Math.fma(xy, L10E_HI, Math.fma(xx, L10E_HI, -px)));
+        float rx = sx + px;
+        float ry = (((sx - rx) + px) + sy) + py;
+        float b = x2 * xx * t;
+        float r2 = rx + b;
+        return logSpecials(d, r2 + (((rx - r2) + b) + ry));
+    }
+
+    /** SLEEF {@code xlog2f} (u10): {@code e + x 2 log2(e) + x^3 P(x^2)}, as {@link #log10(float)}. */
+    static float log2(float d) {
+        boolean o = d < Float.MIN_NORMAL;
+        float dd = o ? d * TWO64F : d;
+        int e = ((Float.floatToRawIntBits(dd * (1.0f / 0.75f)) >>> 23) & 0xff) - 0x7f;
+        float m = Float.intBitsToFloat(Float.floatToRawIntBits(dd) - (e << 23));
+        float ef = (float) e - (o ? 64f : 0f);
+        float t = 1f / (1f + m);
+        float xx = (-1f + m) * t;
+        return log2Finish(d, ef, xx, logDivLo(m, t, xx));
+    }
+
+    static float log2Finish(float d, float ef, float xx, float xy) {
+        float x2 = xx * xx;
+        float t = Math.fma(Math.fma(L2P2, x2, L2P1), x2, L2P0);
+        float px = xx * L2E_HI;
+        float py = Math.fma(xx, L2E_LO, Math.fma(xy, L2E_HI, Math.fma(xx, L2E_HI, -px)));
+        float sx = ef + px;
+        float v = sx - ef;
+        float sy = ((ef - (sx - v)) + (px - v)) + py;
+        float b = x2 * xx * t;
+        float s2 = sx + b;
+        v = s2 - sx;
+        float s2y = ((sx - (s2 - v)) + (b - v)) + sy;
+        return logSpecials(d, s2 + s2y);
+    }
+
+    /** The low part of the double-float {@code (m - 1) / (m + 1)} whose high part is {@code xx}, t = 1 / (1 + m). */
+    static float logDivLo(float m, float t, float xx) {
+        float nx = -1f + m;
+        float nv = nx - -1f;
+        float ny = (-1f - (nx - nv)) + (m - nv);
+        float dx = 1f + m;
+        float dv = dx - 1f;
+        float dy = (1f - (dx - dv)) + (m - dv);
+        float uu = Math.fma(t, nx, -xx);
+        float v = Math.fma(-dy, t, Math.fma(-dx, t, 1f));
+        return Math.fma(xx, v, Math.fma(ny, t, uu));
+    }
+
+    /** log's special cases: +inf at +inf, NaN below 0 and for NaN, -inf at +-0. */
+    static float logSpecials(float d, float r) {
+        if (d == Float.POSITIVE_INFINITY) {
+            r = Float.POSITIVE_INFINITY;
+        }
+        if (d < 0f || d != d) {
+            r = Float.NaN;
+        }
+        if (d == 0f) {
+            r = Float.NEGATIVE_INFINITY;
+        }
+        return r;
+    }
+
     // ------------------------------------------------------------------ double
 
     static double exp(double d) {

@@ -86,6 +86,24 @@ final class VectorFloatLanewise {
         return bound;
     }
 
+    static int log10F(float[] x, int xo, float[] out, int oo, int n) {
+        int bound = F.loopBound(n);
+        float[] tmp = new float[3 * Math.min(bound, LOG_BLOCK)];
+        for (int i = 0; i < bound; i += LOG_BLOCK) {
+            VectorSleefLog.log10Array(x, xo + i, out, oo + i, Math.min(LOG_BLOCK, bound - i), tmp);
+        }
+        return bound;
+    }
+
+    static int log2F(float[] x, int xo, float[] out, int oo, int n) {
+        int bound = F.loopBound(n);
+        float[] tmp = new float[3 * Math.min(bound, LOG_BLOCK)];
+        for (int i = 0; i < bound; i += LOG_BLOCK) {
+            VectorSleefLog.log2Array(x, xo + i, out, oo + i, Math.min(LOG_BLOCK, bound - i), tmp);
+        }
+        return bound;
+    }
+
     static int sqrtF(float[] x, int xo, float[] out, int oo, int n) {
         int bound = F.loopBound(n);
         int i = 0;

@@ -83,7 +83,7 @@ class SleefMathTest {
         float[] xf = floats(r, n);
         double[] xd = doubles(r, n);
         for (UnaryOp op : new UnaryOp[] {UnaryOp.EXP, UnaryOp.LOG, UnaryOp.SIGMOID, UnaryOp.SILU, UnaryOp.TANH,
-                UnaryOp.EXPM1, UnaryOp.LOG1P}) {
+                UnaryOp.EXPM1, UnaryOp.LOG1P, UnaryOp.LOG2, UnaryOp.LOG10}) {
             float[] ef = new float[n];
             float[] af = new float[n];
             REF.unary(op, 0, 0, xf, 0, 1, ef, 0, 1, n);
@@ -173,6 +173,12 @@ class SleefMathTest {
         assertEquals(Float.POSITIVE_INFINITY, SleefMath.log1p(Float.POSITIVE_INFINITY));
         assertEquals(SleefMath.log(3e38f), SleefMath.log1p(3e38f));
         assertEquals(1e-30f, SleefMath.log1p(1e-30f));
+        assertEquals(3f, SleefMath.log2(8f));
+        assertEquals(-149f, SleefMath.log2(Float.MIN_VALUE));
+        assertEquals(2f, SleefMath.log10(100f));
+        assertEquals(Float.NEGATIVE_INFINITY, SleefMath.log2(-0f));
+        assertEquals(Float.POSITIVE_INFINITY, SleefMath.log10(Float.POSITIVE_INFINITY));
+        assertTrue(Float.isNaN(SleefMath.log10(-1f)) && Float.isNaN(SleefMath.log2(Float.NaN)));
     }
 
     /** SLEEF's u10 bound: within 1 ulp of the true value (checked against the double/StrictMath result). */
@@ -196,6 +202,10 @@ class SleefMathTest {
             float v = Float.intBitsToFloat(r.nextInt(0x7f800000)) - 0.5f;
             double vt = StrictMath.log1p(v);
             assertTrue(Math.abs(SleefMath.log1p(v) - vt) <= Math.ulp((float) vt), "log1pf " + v);
+            double l2 = StrictMath.log(y) / StrictMath.log(2);
+            assertTrue(Math.abs(SleefMath.log2(y) - l2) <= Math.ulp((float) l2), "log2f " + y);
+            double l10 = StrictMath.log10(y);
+            assertTrue(Math.abs(SleefMath.log10(y) - l10) <= Math.ulp((float) l10), "log10f " + y);
             float z = (float) (r.nextGaussian() * 4);
             double tt = StrictMath.tanh(z);
             assertTrue(Math.abs(SleefMath.tanh(z) - tt) <= Math.ulp((float) tt), "tanhf " + z);
