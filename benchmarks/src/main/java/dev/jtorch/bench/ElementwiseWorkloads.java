@@ -24,6 +24,8 @@ final class ElementwiseWorkloads {
         binary(w, "mul", NDArray::mul, (a, b) -> torch.mul(a, b));
         unary(w, "exp", NDArray::exp, a -> torch.exp(a));
         unary(w, "relu", NDArray::relu, a -> torch.relu(a));
+        unary(w, "tanh", NDArray::tanh, a -> torch.tanh(a));
+        unary(w, "sigmoid", NDArray::sigmoid, a -> torch.sigmoid(a));
         w.add(Workload.named("add 3x3 (small-op overhead)").input(3, 3).input(3, 3).work(Work.calls())
                 .jtorch(in -> () -> in.get(0).add(in.get(1)))
                 .libtorch(in -> () -> torch.add(in.get(0), in.get(1)))

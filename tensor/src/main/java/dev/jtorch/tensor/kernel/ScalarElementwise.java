@@ -4,6 +4,18 @@ package dev.jtorch.tensor.kernel;
 public class ScalarElementwise implements ElementwiseKernels {
     @Override
     public void unary(UnaryOp op, double p, double q, float[] x, int xo, int xs, float[] out, int oo, int os, int n) {
+        int body = op.vectorBody(xs, os, n);
+        if (body < n || op == UnaryOp.SIGMOID || op == UnaryOp.SILU) {
+            // a tail from VectorElementwise is shorter than a block, so it is all scalar lambda, as in PyTorch
+            // PyTorch's vector body and scalar tail differ for these (UnaryOp.vectorBody)
+            for (int i = 0; i < body; i++) {
+                out[oo + i * os] = op.applyVectorBody(x[xo + i * xs], p, q);
+            }
+            for (int i = body; i < n; i++) {
+                out[oo + i * os] = op.apply(x[xo + i * xs], p, q);
+            }
+            return;
+        }
         for (int i = 0; i < n; i++) {
             out[oo + i * os] = op.apply(x[xo + i * xs], p, q);
         }

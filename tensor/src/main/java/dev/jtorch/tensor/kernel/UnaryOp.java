@@ -105,7 +105,7 @@ public enum UnaryOp {
         public double apply(double x, double p, double q) { return Math.pow(2, x); }
     },
     EXPM1(Domain.PROMOTING, "expm1_vml_cpu") {
-        public float apply(float x, double p, double q) { return (float) Math.expm1(x); }
+        public float apply(float x, double p, double q) { return SleefMath.expm1(x); }
         public double apply(double x, double p, double q) { return Math.expm1(x); }
     },
     LOG(Domain.PROMOTING, "log_vml_cpu") {
@@ -113,15 +113,15 @@ public enum UnaryOp {
         public double apply(double x, double p, double q) { return SleefMath.log(x); }
     },
     LOG2(Domain.PROMOTING, "log2_vml_cpu") {
-        public float apply(float x, double p, double q) { return (float) log2(x); }
+        public float apply(float x, double p, double q) { return SleefMath.log2(x); }
         public double apply(double x, double p, double q) { return log2(x); }
     },
     LOG10(Domain.PROMOTING, "log10_vml_cpu") {
-        public float apply(float x, double p, double q) { return (float) Math.log10(x); }
+        public float apply(float x, double p, double q) { return SleefMath.log10(x); }
         public double apply(double x, double p, double q) { return Math.log10(x); }
     },
     LOG1P(Domain.PROMOTING, "log1p_vml_cpu") {
-        public float apply(float x, double p, double q) { return (float) Math.log1p(x); }
+        public float apply(float x, double p, double q) { return SleefMath.log1p(x); }
         public double apply(double x, double p, double q) { return Math.log1p(x); }
     },
     SQRT(Domain.PROMOTING, "sqrt_vml_cpu") {
@@ -155,12 +155,16 @@ public enum UnaryOp {
         public double apply(double x, double p, double q) { return Math.tan(x); }
     },
     TANH(Domain.PROMOTING, "tanh_vml_cpu") {
-        public float apply(float x, double p, double q) { return (float) Math.tanh(x); }
+        public float apply(float x, double p, double q) { return SleefMath.tanh(x); }
         public double apply(double x, double p, double q) { return Math.tanh(x); }
     },
-    /** {@code 1 / (1 + exp(-x))} in the dtype's arithmetic. */
+    /**
+     * {@code 1 / (1 + exp(-x))} in the dtype's arithmetic. float32: libtorch's scalar lambda, with
+     * glibc's {@code expf} (correctly rounded but in 0.01% of cases: here the correctly rounded
+     * float of {@code StrictMath.exp}); its vector body ({@link #vectorBody}) uses Sleef's expf.
+     */
     SIGMOID(Domain.PROMOTING, "sigmoid_cpu") {
-        public float apply(float x, double p, double q) { return 1f / (1f + SleefMath.exp(-x)); }
+        public float apply(float x, double p, double q) { return 1f / (1f + expf(-x)); }
         public double apply(double x, double p, double q) { return 1d / (1d + SleefMath.exp(-x)); }
     },
     ERF(Domain.PROMOTING, "erf_vml_cpu") {
@@ -183,9 +187,9 @@ public enum UnaryOp {
             return 0.5d * x * (1d + Math.tanh(inner));
         }
     },
-    /** SiLU, {@code x / (1 + exp(-x))}. */
+    /** SiLU, {@code x / (1 + exp(-x))}; float32 as {@link #SIGMOID}: glibc's expf here, Sleef's in the vector body. */
     SILU(Domain.FLOATING, "silu_cpu") {
-        public float apply(float x, double p, double q) { return x / (1f + SleefMath.exp(-x)); }
+        public float apply(float x, double p, double q) { return x / (1f + expf(-x)); }
         public double apply(double x, double p, double q) { return x / (1d + SleefMath.exp(-x)); }
     },
     /** Softplus with p = beta, q = threshold: {@code x*beta > threshold ? x : log1p(exp(x*beta)) / beta}. */
@@ -210,6 +214,42 @@ public enum UnaryOp {
         public float apply(float x, double p, double q) { return x > 0f ? x : (float) Math.expm1(x) * (float) p; }
         public double apply(double x, double p, double q) { return x > 0d ? x : Math.expm1(x) * p; }
     };
+
+    /**
+     * PyTorch's vectorized loop for float32 sigmoid/silu ({@code cpu_kernel_vec}): blocks of two
+     * AVX-512 vectors with Sleef's expf, the last {@code n % 32} elements through the scalar lambda
+     * with glibc's expf. Measured against libtorch 2.10: it splits each thread's whole range of the
+     * iteration that way, strided or not; jtorch splits each row, which is the same for contiguous
+     * and 1-d tensors (one row) and differs in at most 31 elements of a multi-row view.
+     */
+    public static final int EXP_BODY_BLOCK_FLOAT = 32;
+
+    /**
+     * How many leading elements of a float32 row PyTorch computes with its vector formula
+     * ({@link #applyVectorBody}); the rest take {@link #apply}. All of them for ops without the split.
+     */
+    public int vectorBody(int xs, int os, int n) {
+        if (this != SIGMOID && this != SILU) {
+            return n;
+        }
+        return n - n % EXP_BODY_BLOCK_FLOAT;
+    }
+
+    /** The float32 value of PyTorch's vector body: Sleef's expf for sigmoid and silu, else {@link #apply}. */
+    public float applyVectorBody(float x, double p, double q) {
+        if (this == SIGMOID) {
+            return 1f / (1f + SleefMath.exp(-x));
+        }
+        if (this == SILU) {
+            return x / (1f + SleefMath.exp(-x));
+        }
+        return apply(x, p, q);
+    }
+
+    /** glibc's expf: correctly rounded (its 0.502-ulp bound aside), from the double {@code StrictMath.exp}. */
+    static float expf(float x) {
+        return (float) StrictMath.exp(x);
+    }
 
     /** Which input dtypes an op accepts, and what it does with integers. */
     public enum Domain {

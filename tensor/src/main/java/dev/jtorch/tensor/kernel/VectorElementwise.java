@@ -83,14 +83,19 @@ final class VectorElementwise extends ScalarElementwise {
             case CUBE: return VectorFloatLoops.cube(x, xo, out, oo, n);
             case EXP: return VectorFloatLanewise.expF(x, xo, out, oo, n);
             case LOG: return VectorFloatLanewise.logF(x, xo, out, oo, n);
+            case TANH: return VectorFloatLanewise.tanhF(x, xo, out, oo, n);
+            case EXPM1: return VectorFloatLanewise.expm1F(x, xo, out, oo, n);
+            case LOG1P: return VectorFloatLanewise.log1pF(x, xo, out, oo, n);
+            case LOG2: return VectorFloatLanewise.log2F(x, xo, out, oo, n);
+            case LOG10: return VectorFloatLanewise.log10F(x, xo, out, oo, n);
             case SQRT: return VectorFloatLanewise.sqrtF(x, xo, out, oo, n);
             case RSQRT: return VectorFloatLoops.rsqrt(x, xo, out, oo, n);
             case RECIPROCAL: return VectorFloatLoops.reciprocal(x, xo, out, oo, n);
             case RECIPROCAL_SQUARE: return VectorFloatLoops.reciprocalSquare(x, xo, out, oo, n);
-            case SIGMOID: return VectorFloatLoops.sigmoid(x, xo, out, oo, n);
+            case SIGMOID: return VectorFloatLoops.sigmoid(x, xo, out, oo, UnaryOp.SIGMOID.vectorBody(1, 1, n));
             case ERF: return erfRow(x, xo, out, oo, n);
             case GELU: return geluRow(x, xo, out, oo, n);
-            case SILU: return VectorFloatLoops.silu(x, xo, out, oo, n);
+            case SILU: return VectorFloatLoops.silu(x, xo, out, oo, UnaryOp.SILU.vectorBody(1, 1, n));
             case LEAKY_RELU: return VectorFloatLoops.leakyRelu(x, xo, out, oo, n, (float) p);
             default: return 0;
         }

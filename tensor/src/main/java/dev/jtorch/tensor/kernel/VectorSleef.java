@@ -75,7 +75,8 @@ final class VectorSleef {
         logCombine(x, xo, out, oo, n, tmp);
     }
 
-    private static void logPrepare(float[] x, int xo, int n, float[] tmp) {
+    /** e, and {@code (m - 1) / (m + 1)} as a double-float, into tmp[0..n), tmp[n..2n), tmp[2n..3n) (also for log2/log10). */
+    static void logPrepare(float[] x, int xo, int n, float[] tmp) {
         for (int i = 0; i < n; i += FL.length()) {
             FloatVector d = FloatVector.fromArray(FL, x, xo + i);
             FloatVector m = logMantissa(d);
@@ -129,7 +130,7 @@ final class VectorSleef {
         return s3.add(s2.sub(s3).add(b).add(s2y));
     }
 
-    private static FloatVector logSpecials(FloatVector d, FloatVector r) {
+    static FloatVector logSpecials(FloatVector d, FloatVector r) {
         r = r.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
         r = r.blend(Float.NaN, d.compare(VectorOperators.LT, 0f).or(d.compare(VectorOperators.NE, d)));
         return r.blend(Float.NEGATIVE_INFINITY, d.compare(VectorOperators.EQ, 0f));

@@ -14,7 +14,7 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /**
- * The SLEEF exp/log ports: the vector kernels equal the scalar references bit for bit (lengths
+ * The SLEEF exp/log/tanh ports: the vector kernels equal the scalar references bit for bit (lengths
  * around the vector width, special values, both dtypes); the scalar port is within SLEEF's 1 ulp of
  * the correctly rounded value; and one kernel run many times (through interpreter, C1 and C2) gives
  * the same bits on every call.
@@ -36,7 +36,9 @@ class SleefMathTest {
 
     @Provide
     Arbitrary<Integer> lengths() {
-        return Arbitraries.of(0, 1, 3, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 257);
+        // from VectorFloatLanewise.MULTI_PASS_MIN (4096) tanh, expm1, log1p, log2, log10 take their
+        // vector loops, in MULTI_PASS_BLOCK (128) passes
+        return Arbitraries.of(0, 1, 3, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 257, 4095, 4096, 4097, 4113, 5137);
     }
 
     private static float[] floats(Random r, int n) {
@@ -82,7 +84,8 @@ class SleefMathTest {
         Random r = new Random(seed);
         float[] xf = floats(r, n);
         double[] xd = doubles(r, n);
-        for (UnaryOp op : new UnaryOp[] {UnaryOp.EXP, UnaryOp.LOG, UnaryOp.SIGMOID, UnaryOp.SILU}) {
+        for (UnaryOp op : new UnaryOp[] {UnaryOp.EXP, UnaryOp.LOG, UnaryOp.SIGMOID, UnaryOp.SILU, UnaryOp.TANH,
+                UnaryOp.EXPM1, UnaryOp.LOG1P, UnaryOp.LOG2, UnaryOp.LOG10}) {
             float[] ef = new float[n];
             float[] af = new float[n];
             REF.unary(op, 0, 0, xf, 0, 1, ef, 0, 1, n);
@@ -144,6 +147,42 @@ class SleefMathTest {
         assertEquals(Math.exp(-100d), SleefMath.exp(-100f), Math.ulp((float) Math.exp(-100d)));
     }
 
+    @Test
+    void tanhSpecialValues() {
+        assertEquals(Float.floatToIntBits(0f), Float.floatToIntBits(SleefMath.tanh(0f)));
+        assertEquals(Float.floatToIntBits(-0f), Float.floatToIntBits(SleefMath.tanh(-0f)));
+        assertEquals(1f, SleefMath.tanh(Float.POSITIVE_INFINITY));
+        assertEquals(-1f, SleefMath.tanh(Float.NEGATIVE_INFINITY));
+        assertEquals(1f, SleefMath.tanh(Math.nextUp(SleefMath.TANH_MAXF)));
+        assertEquals(-1f, SleefMath.tanh(-Float.MAX_VALUE));
+        assertTrue(Float.isNaN(SleefMath.tanh(Float.NaN)));
+        assertEquals(1e-40f, SleefMath.tanh(1e-40f));
+        assertEquals(-Float.MIN_VALUE, SleefMath.tanh(-Float.MIN_VALUE));
+    }
+
+    @Test
+    void expm1AndLog1pSpecialValues() {
+        assertEquals(Float.floatToIntBits(-0f), Float.floatToIntBits(SleefMath.expm1(-0f)));
+        assertEquals(Float.floatToIntBits(0f), Float.floatToIntBits(SleefMath.expm1(0f)));
+        assertEquals(Float.POSITIVE_INFINITY, SleefMath.expm1(88.72284f));
+        assertEquals(-1f, SleefMath.expm1(-16.64f));
+        assertEquals(-1f, SleefMath.expm1(Float.NEGATIVE_INFINITY));
+        assertTrue(Float.isNaN(SleefMath.expm1(Float.NaN)));
+        assertEquals(1e-30f, SleefMath.expm1(1e-30f));
+        assertEquals(Float.floatToIntBits(-0f), Float.floatToIntBits(SleefMath.log1p(-0f)));
+        assertEquals(Float.NEGATIVE_INFINITY, SleefMath.log1p(-1f));
+        assertTrue(Float.isNaN(SleefMath.log1p(-1.0000001f)) && Float.isNaN(SleefMath.log1p(Float.NaN)));
+        assertEquals(Float.POSITIVE_INFINITY, SleefMath.log1p(Float.POSITIVE_INFINITY));
+        assertEquals(SleefMath.log(3e38f), SleefMath.log1p(3e38f));
+        assertEquals(1e-30f, SleefMath.log1p(1e-30f));
+        assertEquals(3f, SleefMath.log2(8f));
+        assertEquals(-149f, SleefMath.log2(Float.MIN_VALUE));
+        assertEquals(2f, SleefMath.log10(100f));
+        assertEquals(Float.NEGATIVE_INFINITY, SleefMath.log2(-0f));
+        assertEquals(Float.POSITIVE_INFINITY, SleefMath.log10(Float.POSITIVE_INFINITY));
+        assertTrue(Float.isNaN(SleefMath.log10(-1f)) && Float.isNaN(SleefMath.log2(Float.NaN)));
+    }
+
     /** SLEEF's u10 bound: within 1 ulp of the true value (checked against the double/StrictMath result). */
     @Property(tries = 100)
     void withinOneUlp(@ForAll long seed) {
@@ -159,6 +198,19 @@ class SleefMathTest {
             double xd = r.nextDouble() * 1400 - 700;
             double ed = SleefMath.exp(xd);
             assertTrue(Math.abs(ed - StrictMath.exp(xd)) <= Math.ulp(StrictMath.exp(xd)), "exp " + xd);
+            float w = (float) (r.nextDouble() * 100 - 17);
+            double wt = StrictMath.expm1(w);
+            assertTrue(Math.abs(SleefMath.expm1(w) - wt) <= Math.ulp((float) wt), "expm1f " + w);
+            float v = Float.intBitsToFloat(r.nextInt(0x7f800000)) - 0.5f;
+            double vt = StrictMath.log1p(v);
+            assertTrue(Math.abs(SleefMath.log1p(v) - vt) <= Math.ulp((float) vt), "log1pf " + v);
+            double l2 = StrictMath.log(y) / StrictMath.log(2);
+            assertTrue(Math.abs(SleefMath.log2(y) - l2) <= Math.ulp((float) l2), "log2f " + y);
+            double l10 = StrictMath.log10(y);
+            assertTrue(Math.abs(SleefMath.log10(y) - l10) <= Math.ulp((float) l10), "log10f " + y);
+            float z = (float) (r.nextGaussian() * 4);
+            double tt = StrictMath.tanh(z);
+            assertTrue(Math.abs(SleefMath.tanh(z) - tt) <= Math.ulp((float) tt), "tanhf " + z);
             double yd = Double.longBitsToDouble(r.nextLong() & 0x7fefffffffffffffL);
             assertTrue(Math.abs(SleefMath.log(yd) - StrictMath.log(yd)) <= Math.ulp(StrictMath.log(yd)), "log " + yd);
         }
@@ -183,13 +235,14 @@ class SleefMathTest {
         float[][] firstF = null;
         double[][] firstD = null;
         for (int call = 0; call < 20_000; call++) {
-            float[][] f = new float[5][n];
+            float[][] f = new float[6][n];
             double[][] d = new double[5][n];
             VEC.unary(UnaryOp.EXP, 0, 0, xf, 0, 1, f[0], 0, 1, n);
             VEC.unary(UnaryOp.LOG, 0, 0, xf, 0, 1, f[1], 0, 1, n);
             VEC.unary(UnaryOp.SIGMOID, 0, 0, xf, 0, 1, f[2], 0, 1, n);
             RVEC.softmax(sf, 0, f[3], 0, n, false);
             RVEC.softmax(sf, 0, f[4], 0, n, true);
+            VEC.unary(UnaryOp.TANH, 0, 0, xf, 0, 1, f[5], 0, 1, n);
             VEC.unary(UnaryOp.EXP, 0, 0, xd, 0, 1, d[0], 0, 1, n);
             VEC.unary(UnaryOp.LOG, 0, 0, xd, 0, 1, d[1], 0, 1, n);
             VEC.unary(UnaryOp.TANH, 0, 0, xd, 0, 1, d[2], 0, 1, n);
@@ -199,8 +252,10 @@ class SleefMathTest {
                 firstF = f;
                 firstD = d;
             } else {
-                for (int k = 0; k < 5; k++) {
+                for (int k = 0; k < 6; k++) {
                     assertArrayEquals(firstF[k], f[k], "float32 kernel " + k + " call " + call);
+                }
+                for (int k = 0; k < 5; k++) {
                     assertArrayEquals(firstD[k], d[k], "float64 kernel " + k + " call " + call);
                 }
             }
