@@ -55,9 +55,11 @@ class SmallOpFastPathTest {
             check(op.apply(a, b), op.apply(columnMajor(a), columnMajor(b)), a, b);
             check(op.apply(a, a), op.apply(columnMajor(a), columnMajor(a)), a);
         }
+        // not sigmoid/silu: like libtorch they take glibc's exp for the last n % 32 elements of each
+        // contiguous range, so their bits depend on the layout by design
         UnaryOperator<NDArray>[] unary = new UnaryOperator[] {
             (UnaryOperator<NDArray>) NDArray::exp, (UnaryOperator<NDArray>) NDArray::relu,
-            (UnaryOperator<NDArray>) NDArray::neg, (UnaryOperator<NDArray>) NDArray::sigmoid};
+            (UnaryOperator<NDArray>) NDArray::neg, (UnaryOperator<NDArray>) NDArray::tanh};
         for (UnaryOperator<NDArray> op : unary) {
             check(op.apply(a), op.apply(columnMajor(a)), a);
         }
