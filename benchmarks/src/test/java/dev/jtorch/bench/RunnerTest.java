@@ -58,8 +58,8 @@ class RunnerTest {
     @Test
     void registryHasIssue3sCasesAndTargets() {
         List<Workload> all = Workloads.all();
-        assertEquals(13 + 5 + 6 + 1 + 3 + (EpochWorkloads.dataAvailable() ? 2 : 0), all.size(),
-                "elementwise 12 + overhead 1, matmul 5, sum and softmax 3 each, conv2d 1, training steps 3, epochs 2 "
+        assertEquals(19 + 5 + 6 + 1 + 3 + (EpochWorkloads.dataAvailable() ? 2 : 0), all.size(),
+                "elementwise 18 (add, mul, exp, relu, tanh, sigmoid) + overhead 1, matmul 5, sum and softmax 3 each, conv2d 1, training steps 3, epochs 2 "
                         + "(when Fashion-MNIST is installed)");
         assertEquals(1.5, Workloads.byName("conv2d fwd+bwd (64,32,13,13) x 64 3x3").target().getAsDouble());
         assertEquals(0.75, Workloads.byName("matmul 2048 float32").target().getAsDouble());
