@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.global.torch;
 
 /**
@@ -23,7 +24,8 @@ import org.bytedeco.pytorch.global.torch;
  * the mean of its batch losses, read with {@code item()} after every step as a training loop does.
  * The models and optimizers are the step workloads' ({@link TrainingWorkloads#jtorchTrainer},
  * {@link CnnTrainingWorkloads#jtorchTrainer} and their libtorch twins), so both sides train the same
- * network from the same weights; the runner's pre-timing check compares the first epoch's mean loss.
+ * network from the same weights, drawn from PyTorch's default initial distribution (see
+ * {@link #halved}); the runner's pre-timing check compares the first epoch's mean loss.
  *
  * <p>An epoch lasts seconds, so these are {@link Workload.Builder#longRunning long-running}
  * workloads: the check epoch warms each side up, then each round times one epoch. They need the
@@ -90,9 +92,22 @@ final class EpochWorkloads {
                                   Function<List<org.bytedeco.pytorch.Tensor>, Trainer<org.bytedeco.pytorch.Tensor>> libtorch) {
         return b.work(Work.samples(TRAIN_SIZE)).target(target).longRunning(rounds).libtorchScopeEvery(1)
                 .agreementAtol(AGREEMENT_ATOL)
-                .jtorch(in -> jtorchEpoch(jtorch.apply(in), imageShape))
-                .libtorch(in -> libtorchEpoch(libtorch.apply(in), imageShape))
+                .jtorch(in -> jtorchEpoch(jtorch.apply(halved(in, NDArray::mul)), imageShape))
+                .libtorch(in -> libtorchEpoch(libtorch.apply(halved(in, (t, h) -> t.mul(new Scalar(h)))), imageShape))
                 .build();
+    }
+
+    /**
+     * The inputs times 1/2 (exact in float32): the trainers scale weights uniform in [-2, 2) by
+     * {@code 1/sqrt(fan_in)}, so halved they follow PyTorch's default {@code U(-1/sqrt(fan_in),
+     * 1/sqrt(fan_in))}, the initial distribution of the examples' layers.
+     */
+    private static <T> List<T> halved(List<T> in, java.util.function.BiFunction<T, Double, T> mul) {
+        List<T> out = new ArrayList<>();
+        for (T t : in) {
+            out.add(mul.apply(t, 0.5));
+        }
+        return out;
     }
 
     private static Op jtorchEpoch(Trainer<Tensor> trainer, int[] imageShape) {
