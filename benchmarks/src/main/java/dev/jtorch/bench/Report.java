@@ -131,6 +131,10 @@ final class Report {
                         + "workload name) and copied into each; before timing, the two results are checked to agree.",
                 "Throughput counts the minimal memory traffic for elementwise ops (each input read once, the output "
                         + "written once), 2·m·n·k for matmul, and calls for the small-op case.",
+                "The JVM runs with a fixed heap committed at start-up (-Xms4g -Xmx4g -XX:+AlwaysPreTouch, the usual "
+                        + "setting for a long-running compute JVM, recommended in the README): with a growing heap, the "
+                        + "first touch of newly committed memory made ops that allocate a fresh output 5-10x slower in "
+                        + "some rounds (add 64K: 36 µs with the fixed heap, 350-450 µs in rounds after the heap grew).",
                 "jtorch runs with its defaults; libtorch runs with OMP_WAIT_POLICY=PASSIVE, at each thread count listed "
                         + "in the spread table, its results freed through PointerScope, and JavaCPP's per-tensor "
                         + "resident-memory check off (org.bytedeco.javacpp.maxPhysicalBytes=0: it reads /proc on every "
