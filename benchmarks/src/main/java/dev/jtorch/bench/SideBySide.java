@@ -136,7 +136,8 @@ public final class SideBySide {
         return s.rounds + " rounds per workload; in each round every side runs a batch calibrated to about "
                 + s.roundNanos / 1_000_000 + " ms (after at least " + s.warmupNanos / 1_000_000
                 + " ms of warm-up), the starting side rotating; reported: the median time per op over the rounds; "
-                + "libtorch at " + threadList(s.torchThreads) + ", the fastest kept";
+                + "libtorch at " + threadList(s.torchThreads) + ", the fastest kept; training epochs are long-running: "
+                + "the pre-timing agreement epoch is the warm-up, then one epoch per round, in fewer rounds (see Every round)";
     }
 
     /** [1, 2] -> "1 and 2 threads", [1] -> "1 thread". */
