@@ -31,9 +31,7 @@ public final class FloatConvGemm {
         final int[] base = new int[NR];
         final int[] ih = new int[NR];
         final int[] iw = new int[NR];
-        int[] tapOff = new int[0];
-        int[] tapH = new int[0];
-        int[] tapW = new int[0];
+        final ConvTaps taps = new ConvTaps();
         final float[] tile = new float[MR * NR];
     }
 
@@ -79,7 +77,7 @@ public final class FloatConvGemm {
             return;
         }
         Buffers buf = BUFFERS.get();
-        taps(g, buf);
+        buf.taps.fill(g);
         int kc0 = k <= KC_MAX ? k : KC;
         int mPanels = (m + MR - 1) / MR;
         if (buf.a.length < mPanels * MR * k) {
@@ -125,30 +123,6 @@ public final class FloatConvGemm {
         }
     }
 
-    private static void taps(Geometry g, Buffers buf) {
-        int k = g.k();
-        if (buf.tapOff.length < k) {
-            buf.tapOff = new int[k];
-            buf.tapH = new int[k];
-            buf.tapW = new int[k];
-        }
-        taps(g, buf.tapOff, buf.tapH, buf.tapW);
-    }
-
-    /** Per kernel tap r (channel, kernel row, kernel column): its offset in the image, and its row and column displacement. */
-    static void taps(Geometry g, int[] off, int[] th, int[] tw) {
-        int r = 0;
-        for (int c = 0; c < g.cg(); c++) {
-            for (int ki = 0; ki < g.kh(); ki++) {
-                for (int kj = 0; kj < g.kw(); kj++, r++) {
-                    th[r] = ki * g.dh();
-                    tw[r] = kj * g.dw();
-                    off[r] = c * g.h() * g.w() + th[r] * g.w() + tw[r];
-                }
-            }
-        }
-    }
-
     /** For the {@code nr} columns from {@code j0}: the image offset of tap (0, 0, 0) and its row and column. */
     private static void columns(Geometry g, int j0, int nr, int xOff, int xSample, Buffers buf) {
         int p = g.p();
@@ -177,7 +151,7 @@ public final class FloatConvGemm {
         int[] base = buf.base;
         float[] b = buf.b;
         for (int r = 0; r < kc; r++) {
-            int off = buf.tapOff[pc + r];
+            int off = buf.taps.off[pc + r];
             int d = r * NR;
             for (int j = 0; j < NR; j++) {
                 b[d + j] = x[base[j] + off];
@@ -191,9 +165,9 @@ public final class FloatConvGemm {
         int h = g.h();
         int w = g.w();
         for (int r = 0; r < kc; r++) {
-            int off = buf.tapOff[pc + r];
-            int th = buf.tapH[pc + r];
-            int tw = buf.tapW[pc + r];
+            int off = buf.taps.off[pc + r];
+            int th = buf.taps.h[pc + r];
+            int tw = buf.taps.w[pc + r];
             int d = r * NR;
             for (int j = 0; j < nr; j++) {
                 int ih = buf.ih[j] + th;

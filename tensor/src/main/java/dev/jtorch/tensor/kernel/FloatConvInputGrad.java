@@ -26,9 +26,7 @@ public final class FloatConvInputGrad {
         final int[] base = new int[NR];
         final int[] ih = new int[NR];
         final int[] iw = new int[NR];
-        int[] tapOff = new int[0];
-        int[] tapH = new int[0];
-        int[] tapW = new int[0];
+        final ConvTaps taps = new ConvTaps();
         final float[] tile = new float[MR * NR];
     }
 
@@ -49,12 +47,7 @@ public final class FloatConvInputGrad {
         }
         Buffers buf = BUFFERS.get();
         int kPad = (k + MR - 1) / MR * MR;
-        if (buf.tapOff.length < k) {
-            buf.tapOff = new int[k];
-            buf.tapH = new int[k];
-            buf.tapW = new int[k];
-        }
-        FloatConvGemm.taps(g, buf.tapOff, buf.tapH, buf.tapW);
+        buf.taps.fill(g);
         if (buf.a.length < kPad * m) {
             buf.a = new float[kPad * m];
         }
@@ -131,7 +124,7 @@ public final class FloatConvInputGrad {
         float[] t = buf.tile;
         int[] base = buf.base;
         for (int i = 0; i < mr; i++) {
-            int off = buf.tapOff[r0 + i];
+            int off = buf.taps.off[r0 + i];
             int ti = i * NR;
             for (int j = 0; j < nr; j++) {
                 gx[base[j] + off] += t[ti + j];
@@ -145,9 +138,9 @@ public final class FloatConvInputGrad {
         int w = g.w();
         for (int i = 0; i < mr; i++) {
             int r = r0 + i;
-            int off = buf.tapOff[r];
-            int th = buf.tapH[r];
-            int tw = buf.tapW[r];
+            int off = buf.taps.off[r];
+            int th = buf.taps.h[r];
+            int tw = buf.taps.w[r];
             int ti = i * NR;
             for (int j = 0; j < nr; j++) {
                 int ih = buf.ih[j] + th;

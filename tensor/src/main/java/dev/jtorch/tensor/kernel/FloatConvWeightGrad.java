@@ -30,9 +30,7 @@ public final class FloatConvWeightGrad {
         final int[] ih = new int[KC];
         final int[] iw = new int[KC];
         final int[] gyPos = new int[KC];
-        int[] tapOff = new int[0];
-        int[] tapH = new int[0];
-        int[] tapW = new int[0];
+        final ConvTaps taps = new ConvTaps();
     }
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
@@ -62,12 +60,7 @@ public final class FloatConvWeightGrad {
         Buffers buf = BUFFERS.get();
         int kPad = (k + MR - 1) / MR * MR;
         int mPad = (m + NR - 1) / NR * NR;
-        if (buf.tapOff.length < k) {
-            buf.tapOff = new int[k];
-            buf.tapH = new int[k];
-            buf.tapW = new int[k];
-        }
-        FloatConvGemm.taps(g, buf.tapOff, buf.tapH, buf.tapW);
+        buf.taps.fill(g);
         if (buf.a.length < kPad * KC) {
             buf.a = new float[kPad * KC];
         }
@@ -164,14 +157,14 @@ public final class FloatConvWeightGrad {
                         a[d + q * MR] = 0f;
                     }
                 } else if (unpadded) {
-                    int off = buf.tapOff[r];
+                    int off = buf.taps.off[r];
                     for (int q = 0; q < kc; q++) {
                         a[d + q * MR] = x[base[q] + off];
                     }
                 } else {
-                    int off = buf.tapOff[r];
-                    int th = buf.tapH[r];
-                    int tw = buf.tapW[r];
+                    int off = buf.taps.off[r];
+                    int th = buf.taps.h[r];
+                    int tw = buf.taps.w[r];
                     int h = g.h();
                     int w = g.w();
                     for (int q = 0; q < kc; q++) {
