@@ -19,8 +19,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorReduction extends ScalarReduction {
     static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    /** Whether the hardware has the 256-bit vectors of PyTorch's sum order (otherwise the reference computes it). */
-    private static final boolean WIDE_SUM = F.vectorBitSize() >= 256;
+    /** Whether the hardware has vectors {@link VectorSum} can run PyTorch's sum order on (otherwise the reference computes it). */
+    private static final boolean WIDE_SUM = VectorSum.supported();
     /** Floats with as many lanes as {@link #D}, for float-to-double accumulation. */
     private static final VectorSpecies<Float> FD = VectorSpecies.of(float.class,
             VectorShape.forBitSize(D.vectorBitSize() / 2));
