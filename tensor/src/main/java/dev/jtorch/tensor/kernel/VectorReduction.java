@@ -4,7 +4,6 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -19,11 +18,10 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorReduction extends ScalarReduction {
     static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    /** Shortest float row the widening moment loops take: their last load reads {@code F.length()} floats from {@code 3 * D.length()}. */
+    private static final int WIDEN_MIN = 3 * D.length() + F.length();
     /** Whether the hardware has vectors {@link VectorSum} can run PyTorch's sum order on (otherwise the reference computes it). */
     private static final boolean WIDE_SUM = VectorSum.supported();
-    /** Floats with as many lanes as {@link #D}, for float-to-double accumulation. */
-    private static final VectorSpecies<Float> FD = VectorSpecies.of(float.class,
-            VectorShape.forBitSize(D.vectorBitSize() / 2));
 
     static ReductionKernels create() {
         return new VectorReduction();
@@ -219,7 +217,7 @@ final class VectorReduction extends ScalarReduction {
     @Override
     public double sumDeviations(float[] x, int off, int stride, int n, double c) {
         int vl = D.length();
-        if (stride != 1 || n < vl) {
+        if (stride != 1 || n < WIDEN_MIN) {
             return super.sumDeviations(x, off, stride, n, c);
         }
         DoubleVector cv = DoubleVector.broadcast(D, c);
@@ -228,7 +226,7 @@ final class VectorReduction extends ScalarReduction {
         DoubleVector a2 = a0;
         DoubleVector a3 = a0;
         int i = 0;
-        for (; i <= n - 4 * vl; i += 4 * vl) {
+        for (; i <= n - 3 * vl - F.length(); i += 4 * vl) {
             a0 = a0.add(widen(x, off + i).sub(cv));
             a1 = a1.add(widen(x, off + i + vl).sub(cv));
             a2 = a2.add(widen(x, off + i + 2 * vl).sub(cv));
@@ -261,7 +259,7 @@ final class VectorReduction extends ScalarReduction {
     @Override
     public double sumSquaredDeviations(float[] x, int off, int stride, int n, double mean) {
         int vl = D.length();
-        if (stride != 1 || n < vl) {
+        if (stride != 1 || n < WIDEN_MIN) {
             return super.sumSquaredDeviations(x, off, stride, n, mean);
         }
         DoubleVector m = DoubleVector.broadcast(D, mean);
@@ -270,7 +268,7 @@ final class VectorReduction extends ScalarReduction {
         DoubleVector a2 = a0;
         DoubleVector a3 = a0;
         int i = 0;
-        for (; i <= n - 4 * vl; i += 4 * vl) {
+        for (; i <= n - 3 * vl - F.length(); i += 4 * vl) {
             DoubleVector d0 = widen(x, off + i).sub(m);
             DoubleVector d1 = widen(x, off + i + vl).sub(m);
             DoubleVector d2 = widen(x, off + i + 2 * vl).sub(m);
@@ -283,8 +281,13 @@ final class VectorReduction extends ScalarReduction {
         return super.sumSquaredDeviations(x, off + i, 1, n - i, mean) + Lanes.sum(a0.add(a1).add(a2).add(a3));
     }
 
+    /**
+     * The {@code D.length()} floats at {@code i} as doubles: the low part of a preferred-species float
+     * vector (whose upper lanes the next call loads again). Not a half-width float species: on JDK 17,
+     * a second float shape pollutes the Vector API's type profiles and un-intrinsifies every float kernel.
+     */
     private static DoubleVector widen(float[] x, int i) {
-        return (DoubleVector) FloatVector.fromArray(FD, x, i).convertShape(VectorOperators.F2D, D, 0);
+        return (DoubleVector) FloatVector.fromArray(F, x, i).convertShape(VectorOperators.F2D, D, 0);
     }
 
     @Override

@@ -32,6 +32,15 @@
  *       method C1 cannot compile ("out of virtual registers"), after which HotSpot 17 sometimes never reached
  *       C2 for it; the 6 x 32 tile ({@link dev.jtorch.tensor.kernel.FloatMicroKernels}) measured as fast in
  *       cache and goes through the tiers normally on JDK 17 and 25.</li>
+ *   <li><b>One vector shape per element type.</b> Every float (and every double, int, long) vector is of
+ *       the preferred species, never a fixed 256-bit one beside it. On JDK 17, C2 intrinsifies a Vector API
+ *       call only when the type profile of the JDK's shared code ({@code fromArray}, {@code intoArray},
+ *       {@code zero}, ...) names one vector class; a second float shape anywhere in the JVM (a 256-bit sum
+ *       loop) made those profiles bimorphic, and the GEMM micro-kernel, the softmax and the sum then ran
+ *       with boxed vectors after class-check deoptimisations (measured: the CNN step at 105-480 ms of CPU
+ *       instead of 63-85 ms). {@link dev.jtorch.tensor.kernel.VectorSum} keeps PyTorch's 8-lane order on
+ *       512-bit vectors by holding two accumulators per vector. (Boolean results are byte vectors sized to
+ *       the lanes; they are the one exception.)</li>
  *   <li><b>Parallel splits keep results reproducible.</b> A split never changes the order in which terms
  *       are added for a given thread count; where it changes it across thread counts (the chunked parallel
  *       sum, a convolution's weight gradient) the class comment says so.</li>
