@@ -12,7 +12,10 @@ import dev.jtorch.tensor.kernel.FloatConvGemm.Geometry;
  * {@code 6 x KC} micro-panels are packed straight from the image and {@code gy}'s
  * {@code KC x NR} panels from its rows, and the tiles accumulate into a per-thread {@code [K, m]}
  * buffer (padded so every tile is written in place), which is transposed into {@code gW} at the
- * end. The sum over positions runs in block order, the same for any split of other work.
+ * end. With a unit column stride and no padding the column block is instead copied row-major as
+ * contiguous vector runs of the image ({@link ConvRuns}) and read in place by
+ * {@link FloatMicroKernels#kernelRowsA}, which sums in the same order (same bits). The sum over
+ * positions runs in block order, the same for any split of other work.
  */
 public final class FloatConvWeightGrad {
     private FloatConvWeightGrad() {}
