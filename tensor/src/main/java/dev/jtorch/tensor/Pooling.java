@@ -39,8 +39,13 @@ final class Pooling {
             float[] src = (float[]) in.storage();
             float[] dst = (float[]) out.storage();
             int[] starts = VectorMaxPool.windowStarts(g.iW(), g.oH(), g.oW());
-            forPlanes(g.planes(), work, p -> VectorMaxPool.forward2x2(src, in.offset() + p * inPlane, g.iW(), starts, dst, ix,
-                    p * outPlane));
+            if (outPlane >= VectorMaxPool.LANES) {
+                forPlaneRanges(g.planes(), work, (p0, p1) -> VectorMaxPool.forward2x2Planes(src, in.offset(), inPlane,
+                        g.iW(), starts, p0, p1, dst, ix, 0));
+            } else {
+                forPlanes(g.planes(), work, p -> VectorMaxPool.forward2x2(src, in.offset() + p * inPlane, g.iW(), starts,
+                        dst, ix, p * outPlane));
+            }
         } else if (x.dtype() == DType.FLOAT32) {
             float[] src = (float[]) in.storage();
             float[] dst = (float[]) out.storage();
@@ -263,6 +268,22 @@ final class Pooling {
     }
 
     /** Runs {@code body} for every plane: inline for small work, else in coarse contiguous chunks on the pool. */
+    /** {@link #forPlanes} handing each task its whole range of planes, {@code body.run(from, to)}. */
+    private static void forPlaneRanges(int planes, long workPerPlane, PlaneRange body) {
+        int threads = Parallel.getNumThreads();
+        if (planes <= 1 || threads <= 1 || workPerPlane * planes < PARALLEL_WORK) {
+            body.run(0, planes);
+            return;
+        }
+        int tasks = Math.min(planes, threads * 4);
+        Parallel.parallelFor(tasks, t -> body.run((int) ((long) planes * t / tasks), (int) ((long) planes * (t + 1) / tasks)));
+    }
+
+    @FunctionalInterface
+    private interface PlaneRange {
+        void run(int from, int to);
+    }
+
     private static void forPlanes(int planes, long workPerPlane, IntConsumer body) {
         int threads = Parallel.getNumThreads();
         if (planes <= 1 || threads <= 1 || workPerPlane * planes < PARALLEL_WORK) {

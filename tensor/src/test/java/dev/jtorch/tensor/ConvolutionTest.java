@@ -200,6 +200,12 @@ class ConvolutionTest {
             check(r, new Case(2, 128, 5, 7, 1, 2, 1, 0), bias);
             check(r, new Case(4, 6, 11, 10, 2, 3, 2, 2), bias);
             check(r, new Case(1, 3, 40, 5, 1, 5, 3, 2), bias);
+            // unpadded, stride 1: panels and column blocks packed as contiguous runs of the image,
+            // rows shorter than, as long as and longer than a vector (masked tails, the array's end)
+            check(r, new Case(3, 2, 40, 7, 1, 3, 1, 0), bias);
+            check(r, new Case(2, 5, 18, 9, 1, 3, 1, 0), bias);
+            check(r, new Case(5, 1, 28, 32, 1, 3, 1, 0), bias);
+            check(r, new Case(9, 4, 4, 6, 2, 2, 1, 0), bias);
         }
     }
 

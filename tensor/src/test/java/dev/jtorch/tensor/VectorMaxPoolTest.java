@@ -22,7 +22,7 @@ class VectorMaxPoolTest {
 
     @Property(tries = 150)
     void matchesTheScalarScan(@ForAll long seed, @ForAll @IntRange(min = 2, max = 41) int h,
-                              @ForAll @IntRange(min = 2, max = 41) int w, @ForAll @IntRange(min = 1, max = 3) int planes) {
+                              @ForAll @IntRange(min = 2, max = 41) int w, @ForAll @IntRange(min = 1, max = 5) int planes) {
         SplittableRandom r = new SplittableRandom(seed);
         float[] in = new float[planes * h * w];
         for (int i = 0; i < in.length; i++) {
@@ -47,6 +47,18 @@ class VectorMaxPoolTest {
         assertArrayEquals(expectedIdx, actualIdx, "indices");
         for (int i = 0; i < expected.length; i++) {
             assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(actual[i]), "value " + i);
+        }
+        // several planes at once, vectors straddling planes (from the first plane and from the second)
+        if (oH * oW >= VectorMaxPool.LANES) {
+            for (int p0 = 0; p0 < Math.min(2, planes); p0++) {
+                float[] v = new float[expected.length];
+                long[] vi = new long[expected.length];
+                VectorMaxPool.forward2x2Planes(in, 0, h * w, w, starts, p0, planes, v, vi, 0);
+                for (int i = p0 * oH * oW; i < expected.length; i++) {
+                    assertEquals(expectedIdx[i], vi[i], "planes index " + i);
+                    assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(v[i]), "planes value " + i);
+                }
+            }
         }
         // and through the public op, which takes this path for float32
         NDArray x = NDArray.wrap(in, new int[] {1, planes, h, w});

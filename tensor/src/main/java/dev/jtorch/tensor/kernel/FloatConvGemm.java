@@ -32,6 +32,7 @@ public final class FloatConvGemm {
         final int[] ih = new int[NR];
         final int[] iw = new int[NR];
         final ConvTaps taps = new ConvTaps();
+        final ConvRuns runs = new ConvRuns();
         final float[] tile = new float[MR * NR];
     }
 
@@ -83,14 +84,15 @@ public final class FloatConvGemm {
         if (buf.a.length < mPanels * MR * k) {
             buf.a = new float[mPanels * MR * k];
         }
-        if (buf.b.length < kc0 * NR) {
-            buf.b = new float[kc0 * NR];
+        if (buf.b.length < kc0 * NR + ConvRuns.L) {
+            buf.b = new float[kc0 * NR + ConvRuns.L];
         }
         // packed weight: block pc (depth kc) of panel q at q * MR * k + pc * MR
         for (int pc = 0; pc < k; pc += kc0) {
             packA(m, pc, Math.min(kc0, k - pc), taps, w, wOff, bias, biasOff, buf.a, pc * MR, k);
         }
         boolean unpadded = g.unpadded();
+        boolean runs = unpadded && g.sw() == 1;
         int total = ns * p;
         for (int j0 = 0; j0 < total; j0 += NR) {
             int nr = Math.min(NR, total - j0);
@@ -98,10 +100,15 @@ public final class FloatConvGemm {
             int s0 = j0 / p;
             int q0 = j0 - s0 * p;
             boolean inPlace = nr == NR && q0 + NR <= p;
+            if (runs && nr == NR) {
+                buf.runs.build(buf.base, NR);
+            }
             for (int pc = 0; pc < k; pc += kc0) {
                 int kc = Math.min(kc0, k - pc);
                 int kt = Math.min(kc, taps - pc);
-                if (unpadded && nr == NR) {
+                if (runs && nr == NR) {
+                    packRuns(kt, pc, x, buf);
+                } else if (unpadded && nr == NR) {
                     packFull(kt, pc, x, buf);
                 } else {
                     packClipped(g, kt, pc, nr, x, buf);
@@ -156,6 +163,14 @@ public final class FloatConvGemm {
             for (int j = 0; j < NR; j++) {
                 b[d + j] = x[base[j] + off];
             }
+        }
+    }
+
+    /** Like {@link #packFull}, row by row as contiguous runs (a unit column stride); rows are written in order, so each run's overspill is overwritten. */
+    private static void packRuns(int kc, int pc, float[] x, Buffers buf) {
+        int[] off = buf.taps.off;
+        for (int r = 0; r < kc; r++) {
+            buf.runs.gather(x, off[pc + r], buf.b, r * NR);
         }
     }
 

@@ -12,7 +12,10 @@ import dev.jtorch.tensor.kernel.FloatConvGemm.Geometry;
  * {@code 6 x KC} micro-panels are packed straight from the image and {@code gy}'s
  * {@code KC x NR} panels from its rows, and the tiles accumulate into a per-thread {@code [K, m]}
  * buffer (padded so every tile is written in place), which is transposed into {@code gW} at the
- * end. The sum over positions runs in block order, the same for any split of other work.
+ * end. With a unit column stride and no padding the column block is instead copied row-major as
+ * contiguous vector runs of the image ({@link ConvRuns}) and read in place by
+ * {@link FloatMicroKernels#kernelRowsA}, which sums in the same order (same bits). The sum over
+ * positions runs in block order, the same for any split of other work.
  */
 public final class FloatConvWeightGrad {
     private FloatConvWeightGrad() {}
@@ -31,6 +34,7 @@ public final class FloatConvWeightGrad {
         final int[] iw = new int[KC];
         final int[] gyPos = new int[KC];
         final ConvTaps taps = new ConvTaps();
+        final ConvRuns runs = new ConvRuns();
     }
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
@@ -61,8 +65,8 @@ public final class FloatConvWeightGrad {
         int kPad = (k + MR - 1) / MR * MR;
         int mPad = (m + NR - 1) / NR * NR;
         buf.taps.fill(g);
-        if (buf.a.length < kPad * KC) {
-            buf.a = new float[kPad * KC];
+        if (buf.a.length < kPad * KC + ConvRuns.L) {
+            buf.a = new float[kPad * KC + ConvRuns.L];
         }
         if (buf.b.length < mPad * KC) {
             buf.b = new float[mPad * KC];
@@ -71,12 +75,22 @@ public final class FloatConvWeightGrad {
             buf.ct = new float[kPad * mPad];
         }
         boolean unpadded = g.unpadded();
+        boolean runs = unpadded && g.sw() == 1;
         for (int q0 = 0; q0 < total; q0 += KC) {
             int kc = Math.min(KC, total - q0);
             positions(g, q0, kc, xOff, xSample, gySample, buf);
             packGy(m, mPad, kc, p, gy, gyOff, buf);
-            packCol(g, k, kPad, kc, unpadded, x, buf);
             boolean add = q0 > 0;
+            if (runs) {
+                packColRows(k, kc, x, buf);
+                for (int j0 = 0; j0 < mPad; j0 += NR) {
+                    for (int r0 = 0; r0 < kPad; r0 += MR) {
+                        FloatMicroKernels.kernelRowsA(kc, buf.a, r0 * kc, kc, buf.b, j0 * kc, buf.ct, r0 * mPad + j0, mPad, add);
+                    }
+                }
+                continue;
+            }
+            packCol(g, k, kPad, kc, unpadded, x, buf);
             for (int j0 = 0; j0 < mPad; j0 += NR) {
                 for (int r0 = 0; r0 < kPad; r0 += MR) {
                     FloatMicroKernels.kernel(kc, buf.a, r0 * kc, buf.b, j0 * kc, NR, buf.ct, r0 * mPad + j0, mPad, add);
@@ -140,6 +154,20 @@ public final class FloatConvWeightGrad {
                     b[d + q * NR] = 0f;
                 }
             }
+        }
+    }
+
+    /**
+     * The column matrix's block row-major ({@code (r, q)} at {@code r * kc + q}), each row as
+     * contiguous runs of the image (a unit column stride), for {@link FloatMicroKernels#kernelRowsA}.
+     * Rows from {@code k} to the next multiple of {@code MR} are left as they are: they only feed
+     * rows of the product that are never read.
+     */
+    private static void packColRows(int k, int kc, float[] x, Buffers buf) {
+        buf.runs.build(buf.base, kc);
+        int[] off = buf.taps.off;
+        for (int r = 0; r < k; r++) {
+            buf.runs.gather(x, off[r], buf.a, r * kc);
         }
     }
 
