@@ -32,6 +32,10 @@
  *       method C1 cannot compile ("out of virtual registers"), after which HotSpot 17 sometimes never reached
  *       C2 for it; the 6 x 32 tile ({@link dev.jtorch.tensor.kernel.FloatMicroKernels}) measured as fast in
  *       cache and goes through the tiers normally on JDK 17 and 25.</li>
+ *   <li><b>Long vector functions are compiled before callers use them.</b> Before C2 compiles a Vector API
+ *       loop, the API runs its Java fallback: microseconds per element, for seconds in the multi-pass
+ *       SLEEF functions (tanh, expm1, log1p, log2, log10). {@link dev.jtorch.tensor.kernel.SleefWarmup}
+ *       compiles those on a background thread while callers use the scalar port (same bits).</li>
  *   <li><b>Parallel splits keep results reproducible.</b> A split never changes the order in which terms
  *       are added for a given thread count; where it changes it across thread counts (the chunked parallel
  *       sum, a convolution's weight gradient) the class comment says so.</li>
