@@ -92,11 +92,11 @@ final class SleefWarmup {
             while (System.nanoTime() < end) {
                 long t0 = System.nanoTime();
                 for (int r = 0; r < BATCH; r++) {
-                    vectorPass(group, x, out, tmp);
+                    vectorPass(group, BLOCK, x, out, tmp);
                 }
                 long t1 = System.nanoTime();
                 for (int r = 0; r < BATCH; r++) {
-                    scalarPass(group, x, out);
+                    scalarPass(group, BLOCK, x, out);
                 }
                 long t2 = System.nanoTime();
                 streak = (t1 - t0) * SPEEDUP <= t2 - t1 ? streak + 1 : 0;
@@ -111,33 +111,33 @@ final class SleefWarmup {
         STATE.set(group, GAVE_UP);
     }
 
-    private static void vectorPass(int group, float[] x, float[] out, float[] tmp) {
+    private static void vectorPass(int group, int n, float[] x, float[] out, float[] tmp) {
         if (group == HYP) {
-            VectorSleefHyp.tanhArray(x, 0, out, 0, BLOCK, tmp);
-            VectorSleefHyp.expm1Array(x, 0, out, 0, BLOCK, tmp);
+            VectorSleefHyp.tanhArray(x, 0, out, 0, n, tmp);
+            VectorSleefHyp.expm1Array(x, 0, out, 0, n, tmp);
         } else {
-            VectorSleefLog.log1pArray(x, 0, out, 0, BLOCK, tmp);
-            VectorSleefLog.log2Array(x, 0, out, 0, BLOCK, tmp);
-            VectorSleefLog.log10Array(x, 0, out, 0, BLOCK, tmp);
+            VectorSleefLog.log1pArray(x, 0, out, 0, n, tmp);
+            VectorSleefLog.log2Array(x, 0, out, 0, n, tmp);
+            VectorSleefLog.log10Array(x, 0, out, 0, n, tmp);
         }
     }
 
-    private static void scalarPass(int group, float[] x, float[] out) {
+    private static void scalarPass(int group, int n, float[] x, float[] out) {
         if (group == HYP) {
-            for (int i = 0; i < BLOCK; i++) {
+            for (int i = 0; i < n; i++) {
                 out[i] = SleefMath.tanh(x[i]);
             }
-            for (int i = 0; i < BLOCK; i++) {
+            for (int i = 0; i < n; i++) {
                 out[i] = SleefMath.expm1(x[i]);
             }
         } else {
-            for (int i = 0; i < BLOCK; i++) {
+            for (int i = 0; i < n; i++) {
                 out[i] = SleefMath.log1p(x[i]);
             }
-            for (int i = 0; i < BLOCK; i++) {
+            for (int i = 0; i < n; i++) {
                 out[i] = SleefMath.log2(x[i]);
             }
-            for (int i = 0; i < BLOCK; i++) {
+            for (int i = 0; i < n; i++) {
                 out[i] = SleefMath.log10(x[i]);
             }
         }

@@ -28,8 +28,8 @@ final class VectorFloatLanewise {
      */
     static final int MULTI_PASS_BLOCK = 128;
     /**
-     * Rows shorter than this take the scalar port of those functions: the loops are passes over
-     * {@code tmp}, not worth setting up for one or two vectors.
+     * Rows shorter than this take the scalar port of those functions (a monomorphic loop, as before
+     * the warm-up): the vector loops are passes over {@code tmp}, not worth setting up for one or two vectors.
      */
     static final int MULTI_PASS_MIN = 64;
 
@@ -73,7 +73,10 @@ final class VectorFloatLanewise {
 
     static int tanhF(float[] x, int xo, float[] out, int oo, int n) {
         if (n < MULTI_PASS_MIN || !SleefWarmup.ready(SleefWarmup.HYP)) {
-            return 0;
+            for (int i = 0; i < n; i++) {
+                out[oo + i] = SleefMath.tanh(x[xo + i]);
+            }
+            return n;
         }
         int bound = F.loopBound(n);
         float[] tmp = new float[3 * Math.min(bound, MULTI_PASS_BLOCK)];
@@ -85,7 +88,10 @@ final class VectorFloatLanewise {
 
     static int expm1F(float[] x, int xo, float[] out, int oo, int n) {
         if (n < MULTI_PASS_MIN || !SleefWarmup.ready(SleefWarmup.HYP)) {
-            return 0;
+            for (int i = 0; i < n; i++) {
+                out[oo + i] = SleefMath.expm1(x[xo + i]);
+            }
+            return n;
         }
         int bound = F.loopBound(n);
         float[] tmp = new float[3 * Math.min(bound, MULTI_PASS_BLOCK)];
@@ -97,7 +103,10 @@ final class VectorFloatLanewise {
 
     static int log1pF(float[] x, int xo, float[] out, int oo, int n) {
         if (n < MULTI_PASS_MIN || !SleefWarmup.ready(SleefWarmup.LOG)) {
-            return 0;
+            for (int i = 0; i < n; i++) {
+                out[oo + i] = SleefMath.log1p(x[xo + i]);
+            }
+            return n;
         }
         int bound = F.loopBound(n);
         float[] tmp = new float[3 * Math.min(bound, MULTI_PASS_BLOCK)];
@@ -109,7 +118,10 @@ final class VectorFloatLanewise {
 
     static int log10F(float[] x, int xo, float[] out, int oo, int n) {
         if (n < MULTI_PASS_MIN || !SleefWarmup.ready(SleefWarmup.LOG)) {
-            return 0;
+            for (int i = 0; i < n; i++) {
+                out[oo + i] = SleefMath.log10(x[xo + i]);
+            }
+            return n;
         }
         int bound = F.loopBound(n);
         float[] tmp = new float[3 * Math.min(bound, MULTI_PASS_BLOCK)];
@@ -121,7 +133,10 @@ final class VectorFloatLanewise {
 
     static int log2F(float[] x, int xo, float[] out, int oo, int n) {
         if (n < MULTI_PASS_MIN || !SleefWarmup.ready(SleefWarmup.LOG)) {
-            return 0;
+            for (int i = 0; i < n; i++) {
+                out[oo + i] = SleefMath.log2(x[xo + i]);
+            }
+            return n;
         }
         int bound = F.loopBound(n);
         float[] tmp = new float[3 * Math.min(bound, MULTI_PASS_BLOCK)];
