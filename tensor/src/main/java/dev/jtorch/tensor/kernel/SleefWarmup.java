@@ -36,8 +36,8 @@ final class SleefWarmup {
 
     /**
      * Elements per warm-up pass: the callers' pass length, so C2 compiles the loops with the trip
-     * counts they will run (warmed with one-vector passes, the compiled loops hit an uncommon trap
-     * at the first longer pass and went back to the interpreter).
+     * counts they will run (in a trial with one-vector passes the C2 code of the loops hit an
+     * uncommon trap right after it was installed and had to be compiled again).
      */
     private static final int BLOCK = VectorFloatLanewise.MULTI_PASS_BLOCK;
     /** Passes per timed batch. */
@@ -105,7 +105,7 @@ final class SleefWarmup {
                     return;
                 }
             }
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
             // the scalar port stays in use
         }
         STATE.set(group, GAVE_UP);
