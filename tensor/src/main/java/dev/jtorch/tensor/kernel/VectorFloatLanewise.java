@@ -21,19 +21,17 @@ final class VectorFloatLanewise {
     /** Elements per pass of the multi-loop log and tanh (a multiple of every lane count). */
     private static final int LOG_BLOCK = 1024;
     /**
-     * Elements per pass of the multi-loop SLEEF functions (tanh, expm1, log1p, log2, log10). Small on
-     * purpose: until C2 compiles the loops, their C1 code (boxed vectors) costs ~1.5 us per element
-     * (tanh 1K measured at 2.3 ms per op with 1024-element passes), and C2 compiles a method after
-     * ~15000 invocations + loop iterations, so short passes invoked often reach it after ~3x fewer
-     * elements than long ones (which wait for the 40000-iteration OSR threshold).
+     * Elements per pass of the multi-loop SLEEF functions (tanh, expm1, log1p, log2, log10): the
+     * passes' {@code tmp} (3 floats per element) stays in L1. Until C2 has compiled the passes
+     * (boxed vectors cost ~1-2.5 us per element before) callers take the scalar port instead;
+     * {@link SleefWarmup} compiles them on a background thread.
      */
     static final int MULTI_PASS_BLOCK = 128;
     /**
-     * Rows shorter than this take the scalar port of those functions instead: a 1K row still needed
-     * ~200 calls at ~2.5 ms each before C2 (tanh 1K: 2.56 ms per op in the side-by-side runner, the
-     * scalar port ~65 us); from 4K elements a call invokes each pass 32 times and C2 comes quickly.
+     * Rows shorter than this take the scalar port of those functions (a monomorphic loop, as before
+     * the warm-up): the vector loops are passes over {@code tmp}, not worth setting up for one or two vectors.
      */
-    static final int MULTI_PASS_MIN = 4096;
+    static final int MULTI_PASS_MIN = 64;
 
     // ---------------------------------------------------------------- float
 
@@ -74,8 +72,11 @@ final class VectorFloatLanewise {
     }
 
     static int tanhF(float[] x, int xo, float[] out, int oo, int n) {
-        if (n < MULTI_PASS_MIN) {
-            return 0;
+        if (n < MULTI_PASS_MIN || !SleefWarmup.ready(SleefWarmup.HYP)) {
+            for (int i = 0; i < n; i++) {
+                out[oo + i] = SleefMath.tanh(x[xo + i]);
+            }
+            return n;
         }
         int bound = F.loopBound(n);
         float[] tmp = new float[3 * Math.min(bound, MULTI_PASS_BLOCK)];
@@ -86,8 +87,11 @@ final class VectorFloatLanewise {
     }
 
     static int expm1F(float[] x, int xo, float[] out, int oo, int n) {
-        if (n < MULTI_PASS_MIN) {
-            return 0;
+        if (n < MULTI_PASS_MIN || !SleefWarmup.ready(SleefWarmup.HYP)) {
+            for (int i = 0; i < n; i++) {
+                out[oo + i] = SleefMath.expm1(x[xo + i]);
+            }
+            return n;
         }
         int bound = F.loopBound(n);
         float[] tmp = new float[3 * Math.min(bound, MULTI_PASS_BLOCK)];
@@ -98,8 +102,11 @@ final class VectorFloatLanewise {
     }
 
     static int log1pF(float[] x, int xo, float[] out, int oo, int n) {
-        if (n < MULTI_PASS_MIN) {
-            return 0;
+        if (n < MULTI_PASS_MIN || !SleefWarmup.ready(SleefWarmup.LOG)) {
+            for (int i = 0; i < n; i++) {
+                out[oo + i] = SleefMath.log1p(x[xo + i]);
+            }
+            return n;
         }
         int bound = F.loopBound(n);
         float[] tmp = new float[3 * Math.min(bound, MULTI_PASS_BLOCK)];
@@ -110,8 +117,11 @@ final class VectorFloatLanewise {
     }
 
     static int log10F(float[] x, int xo, float[] out, int oo, int n) {
-        if (n < MULTI_PASS_MIN) {
-            return 0;
+        if (n < MULTI_PASS_MIN || !SleefWarmup.ready(SleefWarmup.LOG)) {
+            for (int i = 0; i < n; i++) {
+                out[oo + i] = SleefMath.log10(x[xo + i]);
+            }
+            return n;
         }
         int bound = F.loopBound(n);
         float[] tmp = new float[3 * Math.min(bound, MULTI_PASS_BLOCK)];
@@ -122,8 +132,11 @@ final class VectorFloatLanewise {
     }
 
     static int log2F(float[] x, int xo, float[] out, int oo, int n) {
-        if (n < MULTI_PASS_MIN) {
-            return 0;
+        if (n < MULTI_PASS_MIN || !SleefWarmup.ready(SleefWarmup.LOG)) {
+            for (int i = 0; i < n; i++) {
+                out[oo + i] = SleefMath.log2(x[xo + i]);
+            }
+            return n;
         }
         int bound = F.loopBound(n);
         float[] tmp = new float[3 * Math.min(bound, MULTI_PASS_BLOCK)];

@@ -27,6 +27,14 @@ final class VectorSleef {
     // ------------------------------------------------------------------ float
 
     static FloatVector exp(FloatVector d) {
+        return expNoOverflow(d).blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.GT, 100f));
+    }
+
+    /**
+     * {@link #exp} without its overflow step: the same bits for every lane not above 100 (NaN
+     * included), for callers whose arguments cannot be, such as softmax's {@code x - max(x)}.
+     */
+    static FloatVector expNoOverflow(FloatVector d) {
         FloatVector t = d.mul(R_LN2F).add(RND_F);
         FloatVector qf = t.sub(RND_F);
         IntVector q = t.reinterpretAsInts().sub(RND_F_BITS);
@@ -42,8 +50,7 @@ final class VectorSleef {
         FloatVector p1 = h.add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
         FloatVector p2 = q.sub(h).add(0x7f).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
         u = u.mul(p1).mul(p2);
-        u = u.blend(0f, d.compare(VectorOperators.LT, -104f));
-        return u.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.GT, 100f));
+        return u.blend(0f, d.compare(VectorOperators.LT, -104f));
     }
 
     static FloatVector log(FloatVector d) {

@@ -59,15 +59,16 @@ final class VectorSoftmax {
         return s;
     }
 
-    /** {@code out = exp(x - m)}; returns the sum. */
+    /** {@code out = exp(x - m)} for the row's maximum {@code m}; returns the sum. */
     private static float expStore(float[] x, int xo, float[] out, int oo, int n, float m) {
         int vl = F.length();
         FloatVector mv = FloatVector.broadcast(F, m);
         FloatVector a0 = FloatVector.zero(F);
         FloatVector a1 = a0;
         int i = 0;
+        // x - m is at most 0 (or NaN): exp's overflow step never fires
         for (; i <= n - vl; i += vl) {
-            FloatVector e = VectorSleef.exp(FloatVector.fromArray(F, x, xo + i).sub(mv));
+            FloatVector e = VectorSleef.expNoOverflow(FloatVector.fromArray(F, x, xo + i).sub(mv));
             e.intoArray(out, oo + i);
             FloatVector t = a0.add(e);
             a0 = a1;
@@ -112,7 +113,8 @@ final class VectorSoftmax {
         }
         FloatVector s = FloatVector.zero(F);
         for (int i = 0; i < rows; i++) {
-            FloatVector e = VectorSleef.exp(FloatVector.fromArray(F, x, xo + i * stride).sub(m));
+            // m is the column maximum: x - m is at most 0 (or NaN)
+            FloatVector e = VectorSleef.expNoOverflow(FloatVector.fromArray(F, x, xo + i * stride).sub(m));
             e.intoArray(out, oo + i * stride);
             s = s.add(e);
         }

@@ -41,6 +41,10 @@
  *       instead of 63-85 ms). {@link dev.jtorch.tensor.kernel.VectorSum} keeps PyTorch's 8-lane order on
  *       512-bit vectors by holding two accumulators per vector. (Boolean results are byte vectors sized to
  *       the lanes; they are the one exception.)</li>
+ *   <li><b>Long vector functions are compiled before callers use them.</b> Before C2 compiles a Vector API
+ *       loop, the API runs its Java fallback: microseconds per element, for seconds in the multi-pass
+ *       SLEEF functions (tanh, expm1, log1p, log2, log10). {@link dev.jtorch.tensor.kernel.SleefWarmup}
+ *       compiles those on a background thread while callers use the scalar port (same bits).</li>
  *   <li><b>Parallel splits keep results reproducible.</b> A split never changes the order in which terms
  *       are added for a given thread count; where it changes it across thread counts (the chunked parallel
  *       sum, a convolution's weight gradient) the class comment says so.</li>
