@@ -295,11 +295,17 @@ final class FloatGemm {
 
     /**
      * One {@code B} panel of {@code nr} columns when {@code B}'s columns are not contiguous (such as
-     * a Linear layer's {@code weight.t()}, whose columns are the weight's rows): four columns at a
-     * time, walking each group down {@code p} (with {@code rs == 1} four sequential source streams;
-     * measured about 1.4x faster than walking {@code p} outermost over all {@code nr} columns).
+     * a Linear layer's {@code weight.t()}, whose columns are the weight's rows). With {@code rs == 1}
+     * (each column contiguous) in blocks of {@link #PACK_T_BLOCK} rows: each column's block is one
+     * contiguous run of source (a cache line), written down the panel; measured about 1.2x faster
+     * than the four-column walk below, which serves other strides (about 1.4x faster there than
+     * walking {@code p} outermost over all {@code nr} columns).
      */
     private static void packBColumns(int kc, int nr, float[] b, int src, int rs, int cs, float[] bp, int d0) {
+        if (rs == 1) {
+            packBTransposed(kc, nr, b, src, cs, bp, d0);
+            return;
+        }
         int j = 0;
         for (; j + 4 <= nr; j += 4) {
             int s0 = src + j * cs;
@@ -320,6 +326,23 @@ final class FloatGemm {
             int s0 = src + j * cs;
             for (int p = 0; p < kc; p++) {
                 bp[d0 + p * NR + j] = b[s0 + p * rs];
+            }
+        }
+    }
+
+    /** Rows of {@code B} per block in {@link #packBTransposed}: 64 bytes of each float32 column. */
+    private static final int PACK_T_BLOCK = 16;
+
+    /** {@link #packBColumns} for {@code rs == 1}: column {@code j} is contiguous from {@code src + j * cs}. */
+    private static void packBTransposed(int kc, int nr, float[] b, int src, int cs, float[] bp, int d0) {
+        for (int p0 = 0; p0 < kc; p0 += PACK_T_BLOCK) {
+            int len = Math.min(PACK_T_BLOCK, kc - p0);
+            int d = d0 + p0 * NR;
+            for (int j = 0; j < nr; j++) {
+                int s = src + j * cs + p0;
+                for (int p = 0; p < len; p++) {
+                    bp[d + p * NR + j] = b[s + p];
+                }
             }
         }
     }
