@@ -11,11 +11,13 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code MR x KC} micro-panels; then sweep the register-blocked micro-kernel over the tiles.
  * Edge tiles are computed whole on the zero padding into a scratch tile and only their valid
  * part is merged into {@code C}. Packing reads any strides, so a transposed or sliced operand is
- * never copied first. A row-major {@code A} (with {@code alpha == 1}, the common case) is not packed
- * at all: the kernel ({@link FloatMicroKernels#kernelRowsA}) broadcasts from its rows in place, and
- * only a last partial row panel is packed. Otherwise {@code A} is packed by vector copies when it
- * is column-major (such as {@code g.t()}), by scalar copies else; a row-major {@code B} by vector
- * copies, any other {@code B} by scalar copies. When {@code C} has only a few rows and
+ * never copied first. A row-major or column-major {@code A} (with {@code alpha == 1}, the common
+ * case; column-major is {@code g.t()} in a Linear layer's weight gradient) is not packed at all:
+ * the kernel ({@link FloatMicroKernels#kernelRowsA}, {@link FloatMicroKernels#kernelColsA})
+ * broadcasts from it in place, and only a last partial row panel is packed. Otherwise {@code A} is
+ * packed by vector copies when it is column-major, by scalar copies else; a row-major {@code B} by
+ * vector copies, a transposed one by {@link FloatTranspose} (JDK 25, 512-bit vectors), any other
+ * {@code B} by scalar copies. When {@code C} has only a few rows and
  * {@code B} is row-major, the full-width panels of {@code B} are read in place instead of packed.
  * Every path runs the same multiply-adds in the same order, so the bits of {@code C} do not
  * depend on the operands' layouts or on the task split.
@@ -57,7 +59,7 @@ final class FloatGemm {
         }
         boolean acc = beta != 0;
         boolean bRowMajor = bCs == 1;
-        boolean aInPlace = aInPlace(alpha, aRs, aCs);
+        boolean aInPlace = aInPlace(alpha, aRs, aCs) || aColsInPlace(alpha, aRs, aCs);
         double aCost = aInPlace ? 0 : aRs == 1 ? 0.5 : 1;
         int tasks = GemmPlan.tasks(m, n, k, MR, NR, bRowMajor, aCost);
         if (tasks <= 1) {
@@ -93,12 +95,22 @@ final class FloatGemm {
         return aCs == 1 && alpha == 1f && (aRs <= 512 || aRs % 64 != 0);
     }
 
+    /**
+     * Whether the kernel reads a column-major {@code A} (such as {@code g.t()}, with {@code alpha == 1})
+     * in place ({@link FloatMicroKernels#kernelColsA}) instead of packing it; the same power-of-two
+     * stride caveat as {@link #aInPlace}.
+     */
+    static boolean aColsInPlace(float alpha, int aRs, int aCs) {
+        return aRs == 1 && aCs != 1 && alpha == 1f && (aCs <= 512 || aCs % 64 != 0);
+    }
+
     /** The serial blocked loop nest over all of {@code C} ({@code m x n}). */
     private static void block(int m, int n, int k, float alpha, float[] a, int aOff, int aRs, int aCs,
                               float[] b, int bOff, int bRs, int bCs, boolean acc, float[] c, int cOff, int ldc) {
         Buffers buf = BUFFERS.get();
         boolean direct = bCs == 1 && m <= DIRECT_B_MAX_ROWS;
         boolean aInPlace = !direct && aInPlace(alpha, aRs, aCs);
+        boolean aColsInPlace = !direct && !aInPlace && aColsInPlace(alpha, aRs, aCs);
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
@@ -117,12 +129,12 @@ final class FloatGemm {
                     int aBase = aOff + ic * aRs + pc * aCs;
                     int co = cOff + ic * ldc + jc;
                     boolean accNow = acc || pc > 0;
-                    if (aInPlace) {
+                    if (aInPlace || aColsInPlace) {
                         int full = mc / MR * MR;
                         if (full < mc) {
                             packA(mc - full, kc, alpha, a, aBase + full * aRs, aRs, aCs, buf.a);
                         }
-                        macroRowsA(mc, nc, kc, buf, a, aBase, aRs, c, co, ldc, accNow);
+                        macroInPlaceA(mc, nc, kc, buf, a, aBase, aInPlace ? aRs : -aCs, c, co, ldc, accNow);
                         continue;
                     }
                     packA(mc, kc, alpha, a, aBase, aRs, aCs, buf.a);
@@ -147,21 +159,29 @@ final class FloatGemm {
     }
 
     /**
-     * Like {@link #macro} with the full {@code MR}-row panels of a row-major {@code A} read in place
-     * (row stride {@code lda}); only the last, partial row panel is packed (in {@code buf.a} at 0).
+     * Like {@link #macro} with the full {@code MR}-row panels of {@code A} read in place: a row-major
+     * {@code A} with row stride {@code ld > 0}, or a column-major one with column stride {@code -ld}.
+     * Only the last, partial row panel is packed (in {@code buf.a} at 0).
      */
-    private static void macroRowsA(int mc, int nc, int kc, Buffers buf, float[] a, int aBase, int lda,
-                                   float[] c, int co, int ldc, boolean acc) {
+    private static void macroInPlaceA(int mc, int nc, int kc, Buffers buf, float[] a, int aBase, int ld,
+                                      float[] c, int co, int ldc, boolean acc) {
         int full = mc / MR * MR;
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             int bo = jr * kc;
             for (int ir = 0; ir < full; ir += MR) {
                 int ci = co + ir * ldc + jr;
-                if (nr == NR) {
-                    FloatMicroKernels.kernelRowsA(kc, a, aBase + ir * lda, lda, buf.b, bo, c, ci, ldc, acc);
+                boolean whole = nr == NR;
+                float[] t = whole ? c : buf.tile;
+                int to = whole ? ci : 0;
+                int tld = whole ? ldc : NR;
+                boolean tacc = whole && acc;
+                if (ld > 0) {
+                    FloatMicroKernels.kernelRowsA(kc, a, aBase + ir * ld, ld, buf.b, bo, t, to, tld, tacc);
                 } else {
-                    FloatMicroKernels.kernelRowsA(kc, a, aBase + ir * lda, lda, buf.b, bo, buf.tile, 0, NR, false);
+                    FloatMicroKernels.kernelColsA(kc, a, aBase + ir, -ld, buf.b, bo, t, to, tld, tacc);
+                }
+                if (!whole) {
                     merge(MR, nr, buf.tile, c, ci, ldc, acc);
                 }
             }
