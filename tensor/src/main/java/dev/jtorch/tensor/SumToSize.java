@@ -1,5 +1,8 @@
 package dev.jtorch.tensor;
 
+import dev.jtorch.tensor.kernel.BinaryOp;
+import dev.jtorch.tensor.kernel.Kernels;
+
 /**
  * {@code Tensor.sum_to_size}: sums a broadcast result back to one of its inputs' shapes. This is
  * the single place where autograd undoes broadcasting.
@@ -30,6 +33,11 @@ final class SumToSize {
                         case FLOAT32: {
                             float[] of = (float[]) o;
                             float[] xf = (float[]) x;
+                            if (inc[0] != 0) {
+                                // a row of distinct output elements: the (vector) add kernel, same bits (fma(b, 1, a) == a + b)
+                                Kernels.ELEMENTWISE.binary(BinaryOp.ADD, of, po, inc[0], xf, px, inc[1], of, po, inc[0], n);
+                                break;
+                            }
                             for (int i = 0; i < n; i++) {
                                 of[po + i * inc[0]] += xf[px + i * inc[1]];
                             }
@@ -38,6 +46,10 @@ final class SumToSize {
                         case FLOAT64: {
                             double[] od = (double[]) o;
                             double[] xd = (double[]) x;
+                            if (inc[0] != 0) {
+                                Kernels.ELEMENTWISE.binary(BinaryOp.ADD, od, po, inc[0], xd, px, inc[1], od, po, inc[0], n);
+                                break;
+                            }
                             for (int i = 0; i < n; i++) {
                                 od[po + i * inc[0]] += xd[px + i * inc[1]];
                             }

@@ -11,11 +11,13 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code MR x KC} micro-panels; then sweep the register-blocked micro-kernel over the tiles.
  * Edge tiles are computed whole on the zero padding into a scratch tile and only their valid
  * part is merged into {@code C}. Packing reads any strides, so a transposed or sliced operand is
- * never copied first. A row-major {@code A} (with {@code alpha == 1}, the common case) is not packed
- * at all: the kernel ({@link FloatMicroKernels#kernelRowsA}) broadcasts from its rows in place, and
- * only a last partial row panel is packed. Otherwise {@code A} is packed by vector copies when it
- * is column-major (such as {@code g.t()}), by scalar copies else; a row-major {@code B} by vector
- * copies, any other {@code B} by scalar copies. When {@code C} has only a few rows and
+ * never copied first. A row-major or column-major {@code A} (with {@code alpha == 1}, the common
+ * case; column-major is {@code g.t()} in a Linear layer's weight gradient) is not packed at all:
+ * the kernel ({@link FloatMicroKernels#kernelRowsA}, {@link FloatMicroKernels#kernelColsA})
+ * broadcasts from it in place, and only a last partial row panel is packed. Otherwise {@code A} is
+ * packed by vector copies when it is column-major, by scalar copies else; a row-major {@code B} by
+ * vector copies, a transposed one by {@link FloatTranspose} (JDK 25, 512-bit vectors), any other
+ * {@code B} by scalar copies. When {@code C} has only a few rows and
  * {@code B} is row-major, the full-width panels of {@code B} are read in place instead of packed.
  * Every path runs the same multiply-adds in the same order, so the bits of {@code C} do not
  * depend on the operands' layouts or on the task split.
@@ -57,7 +59,7 @@ final class FloatGemm {
         }
         boolean acc = beta != 0;
         boolean bRowMajor = bCs == 1;
-        boolean aInPlace = aInPlace(alpha, aRs, aCs);
+        boolean aInPlace = aInPlace(alpha, aRs, aCs) || aColsInPlace(alpha, aRs, aCs);
         double aCost = aInPlace ? 0 : aRs == 1 ? 0.5 : 1;
         int tasks = GemmPlan.tasks(m, n, k, MR, NR, bRowMajor, aCost);
         if (tasks <= 1) {
@@ -93,12 +95,29 @@ final class FloatGemm {
         return aCs == 1 && alpha == 1f && (aRs <= 512 || aRs % 64 != 0);
     }
 
+    /**
+     * Whether the kernel reads a column-major {@code A} (such as {@code g.t()}, with {@code alpha == 1})
+     * in place ({@link FloatMicroKernels#kernelColsA}) instead of packing it; the same power-of-two
+     * stride caveat as {@link #aInPlace}.
+     */
+    static boolean aColsInPlace(float alpha, int aRs, int aCs) {
+        return COLS_IN_PLACE && aRs == 1 && aCs != 1 && alpha == 1f && (aCs <= 512 || aCs % 64 != 0);
+    }
+
+    /**
+     * The column-major in-place kernel only from JDK 25: on JDK 17, with it in use, the MLP training
+     * step ran {@code kernelRowsA} on boxed vectors in about one run in three (4-5x slower steps),
+     * which never happened without it; JDK 17 keeps packing a column-major {@code A}.
+     */
+    private static final boolean COLS_IN_PLACE = Runtime.version().feature() >= 25;
+
     /** The serial blocked loop nest over all of {@code C} ({@code m x n}). */
     private static void block(int m, int n, int k, float alpha, float[] a, int aOff, int aRs, int aCs,
                               float[] b, int bOff, int bRs, int bCs, boolean acc, float[] c, int cOff, int ldc) {
         Buffers buf = BUFFERS.get();
         boolean direct = bCs == 1 && m <= DIRECT_B_MAX_ROWS;
         boolean aInPlace = !direct && aInPlace(alpha, aRs, aCs);
+        boolean aColsInPlace = !direct && !aInPlace && aColsInPlace(alpha, aRs, aCs);
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
@@ -117,12 +136,12 @@ final class FloatGemm {
                     int aBase = aOff + ic * aRs + pc * aCs;
                     int co = cOff + ic * ldc + jc;
                     boolean accNow = acc || pc > 0;
-                    if (aInPlace) {
+                    if (aInPlace || aColsInPlace) {
                         int full = mc / MR * MR;
                         if (full < mc) {
                             packA(mc - full, kc, alpha, a, aBase + full * aRs, aRs, aCs, buf.a);
                         }
-                        macroRowsA(mc, nc, kc, buf, a, aBase, aRs, c, co, ldc, accNow);
+                        macroInPlaceA(mc, nc, kc, buf, a, aBase, aInPlace ? aRs : -aCs, c, co, ldc, accNow);
                         continue;
                     }
                     packA(mc, kc, alpha, a, aBase, aRs, aCs, buf.a);
@@ -147,21 +166,31 @@ final class FloatGemm {
     }
 
     /**
-     * Like {@link #macro} with the full {@code MR}-row panels of a row-major {@code A} read in place
-     * (row stride {@code lda}); only the last, partial row panel is packed (in {@code buf.a} at 0).
+     * Like {@link #macro} with the full {@code MR}-row panels of {@code A} read in place: a row-major
+     * {@code A} with row stride {@code ld > 0}, or a column-major one with column stride {@code -ld}.
+     * Only the last, partial row panel is packed (in {@code buf.a} at 0).
      */
-    private static void macroRowsA(int mc, int nc, int kc, Buffers buf, float[] a, int aBase, int lda,
-                                   float[] c, int co, int ldc, boolean acc) {
+    private static void macroInPlaceA(int mc, int nc, int kc, Buffers buf, float[] a, int aBase, int ld,
+                                      float[] c, int co, int ldc, boolean acc) {
         int full = mc / MR * MR;
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             int bo = jr * kc;
             for (int ir = 0; ir < full; ir += MR) {
                 int ci = co + ir * ldc + jr;
-                if (nr == NR) {
-                    FloatMicroKernels.kernelRowsA(kc, a, aBase + ir * lda, lda, buf.b, bo, c, ci, ldc, acc);
+                // constant arguments at each call (as before the column-major kernel existed): with
+                // selected ones, JDK 17 ran kernelRowsA on boxed vectors in about one run in three
+                if (ld > 0) {
+                    if (nr == NR) {
+                        FloatMicroKernels.kernelRowsA(kc, a, aBase + ir * ld, ld, buf.b, bo, c, ci, ldc, acc);
+                    } else {
+                        FloatMicroKernels.kernelRowsA(kc, a, aBase + ir * ld, ld, buf.b, bo, buf.tile, 0, NR, false);
+                        merge(MR, nr, buf.tile, c, ci, ldc, acc);
+                    }
+                } else if (nr == NR) {
+                    FloatMicroKernels.kernelColsA(kc, a, aBase + ir, -ld, buf.b, bo, c, ci, ldc, acc);
                 } else {
-                    FloatMicroKernels.kernelRowsA(kc, a, aBase + ir * lda, lda, buf.b, bo, buf.tile, 0, NR, false);
+                    FloatMicroKernels.kernelColsA(kc, a, aBase + ir, -ld, buf.b, bo, buf.tile, 0, NR, false);
                     merge(MR, nr, buf.tile, c, ci, ldc, acc);
                 }
             }
@@ -295,11 +324,18 @@ final class FloatGemm {
 
     /**
      * One {@code B} panel of {@code nr} columns when {@code B}'s columns are not contiguous (such as
-     * a Linear layer's {@code weight.t()}, whose columns are the weight's rows): four columns at a
-     * time, walking each group down {@code p} (with {@code rs == 1} four sequential source streams;
-     * measured about 1.4x faster than walking {@code p} outermost over all {@code nr} columns).
+     * a Linear layer's {@code weight.t()}, whose columns are the weight's rows). With {@code rs == 1}
+     * (each column contiguous) by {@link FloatTranspose} where it is enabled, else in blocks of
+     * {@link #PACK_T_BLOCK} rows: each column's block is one contiguous run of source (a cache
+     * line), written down the panel; measured about 1.2x faster
+     * than the four-column walk below, which serves other strides (about 1.4x faster there than
+     * walking {@code p} outermost over all {@code nr} columns).
      */
     private static void packBColumns(int kc, int nr, float[] b, int src, int rs, int cs, float[] bp, int d0) {
+        if (rs == 1) {
+            packBTransposed(kc, nr, b, src, cs, bp, d0);
+            return;
+        }
         int j = 0;
         for (; j + 4 <= nr; j += 4) {
             int s0 = src + j * cs;
@@ -320,6 +356,32 @@ final class FloatGemm {
             int s0 = src + j * cs;
             for (int p = 0; p < kc; p++) {
                 bp[d0 + p * NR + j] = b[s0 + p * rs];
+            }
+        }
+    }
+
+    /** Rows of {@code B} per block in {@link #packBTransposed}: 64 bytes of each float32 column. */
+    private static final int PACK_T_BLOCK = 16;
+
+    /** {@link #packBColumns} for {@code rs == 1}: column {@code j} is contiguous from {@code src + j * cs}. */
+    private static void packBTransposed(int kc, int nr, float[] b, int src, int cs, float[] bp, int d0) {
+        int p0 = 0;
+        if (FloatTranspose.ENABLED && nr == NR) {
+            int blk = FloatTranspose.BLOCK;
+            for (; p0 + blk <= kc; p0 += blk) {
+                for (int j = 0; j < NR; j += blk) {
+                    FloatTranspose.transpose16(b, src + j * cs + p0, cs, bp, d0 + p0 * NR + j, NR);
+                }
+            }
+        }
+        for (; p0 < kc; p0 += PACK_T_BLOCK) {
+            int len = Math.min(PACK_T_BLOCK, kc - p0);
+            int d = d0 + p0 * NR;
+            for (int j = 0; j < nr; j++) {
+                int s = src + j * cs + p0;
+                for (int p = 0; p < len; p++) {
+                    bp[d + p * NR + j] = b[s + p];
+                }
             }
         }
     }

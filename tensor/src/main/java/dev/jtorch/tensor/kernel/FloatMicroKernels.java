@@ -17,7 +17,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Why 6 rows on every machine, AVX-512 included: twelve independent accumulators already hide
  * the FMA latency, and in-cache the 6-row tile measured as fast as a 12-row, 24-accumulator one
- * (about 110 GFLOP/s per core either way on the AVX-512 machine this was tuned on). The bigger
+ * (about 110 GFLOP/s per core either way on the AVX-512 machine this was tuned on; measured again
+ * on JDK 25 in one JVM, alternating: 6x32, 12x32, 8x48, 6x48, 4x64 and 14x32 tiles all within 2%
+ * of each other in cache, so the kernel is bound by FMA throughput, not by loads). The bigger
  * kernel, though, is a method C1 cannot compile ("out of virtual registers"), after which HotSpot
  * 17 sometimes never reached C2 for it at all, leaving boxed vectors a thousand times slower. The
  * 6-row kernel (about 970 bytes of bytecode, over the 325-byte inlining limit, compiled on its
@@ -45,6 +47,63 @@ final class FloatMicroKernels {
         for (int p = 0; p < kc; p++) {
             int bi = bo + p * bs;
             int ai = ao + p * 6;
+            FloatVector b0 = FloatVector.fromArray(F, b, bi);
+            FloatVector b1 = FloatVector.fromArray(F, b, bi + L);
+            FloatVector x;
+            x = FloatVector.broadcast(F, a[ai]);
+            c0a = x.fma(b0, c0a); c0b = x.fma(b1, c0b);
+            x = FloatVector.broadcast(F, a[ai + 1]);
+            c1a = x.fma(b0, c1a); c1b = x.fma(b1, c1b);
+            x = FloatVector.broadcast(F, a[ai + 2]);
+            c2a = x.fma(b0, c2a); c2b = x.fma(b1, c2b);
+            x = FloatVector.broadcast(F, a[ai + 3]);
+            c3a = x.fma(b0, c3a); c3b = x.fma(b1, c3b);
+            x = FloatVector.broadcast(F, a[ai + 4]);
+            c4a = x.fma(b0, c4a); c4b = x.fma(b1, c4b);
+            x = FloatVector.broadcast(F, a[ai + 5]);
+            c5a = x.fma(b0, c5a); c5b = x.fma(b1, c5b);
+        }
+        // Two store sequences, so no vector value is merged across branches (JDK 17's C2 cannot
+        // intrinsify a store of such a merged value and would box every accumulator).
+        if (acc) {
+            c0a.add(FloatVector.fromArray(F, c, co)).intoArray(c, co);
+            c0b.add(FloatVector.fromArray(F, c, co + L)).intoArray(c, co + L);
+            c1a.add(FloatVector.fromArray(F, c, co + 1 * ldc)).intoArray(c, co + 1 * ldc);
+            c1b.add(FloatVector.fromArray(F, c, co + 1 * ldc + L)).intoArray(c, co + 1 * ldc + L);
+            c2a.add(FloatVector.fromArray(F, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
+            c2b.add(FloatVector.fromArray(F, c, co + 2 * ldc + L)).intoArray(c, co + 2 * ldc + L);
+            c3a.add(FloatVector.fromArray(F, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
+            c3b.add(FloatVector.fromArray(F, c, co + 3 * ldc + L)).intoArray(c, co + 3 * ldc + L);
+            c4a.add(FloatVector.fromArray(F, c, co + 4 * ldc)).intoArray(c, co + 4 * ldc);
+            c4b.add(FloatVector.fromArray(F, c, co + 4 * ldc + L)).intoArray(c, co + 4 * ldc + L);
+            c5a.add(FloatVector.fromArray(F, c, co + 5 * ldc)).intoArray(c, co + 5 * ldc);
+            c5b.add(FloatVector.fromArray(F, c, co + 5 * ldc + L)).intoArray(c, co + 5 * ldc + L);
+        } else {
+            c0a.intoArray(c, co); c0b.intoArray(c, co + L);
+            c1a.intoArray(c, co + 1 * ldc); c1b.intoArray(c, co + 1 * ldc + L);
+            c2a.intoArray(c, co + 2 * ldc); c2b.intoArray(c, co + 2 * ldc + L);
+            c3a.intoArray(c, co + 3 * ldc); c3b.intoArray(c, co + 3 * ldc + L);
+            c4a.intoArray(c, co + 4 * ldc); c4b.intoArray(c, co + 4 * ldc + L);
+            c5a.intoArray(c, co + 5 * ldc); c5b.intoArray(c, co + 5 * ldc + L);
+        }
+    }
+
+    /**
+     * Like {@link #kernel} with {@code bs == NR} (a packed {@code B} panel), but {@code A} is read in
+     * place from column-major storage: element {@code (r, p)} of the tile at {@code ao + p * lda + r}
+     * (such as {@code g.t()} in a Linear layer's weight gradient, so it needs no packing). The
+     * multiply-adds run in {@link #kernel}'s order: the same bits as packing {@code A} (with {@code alpha == 1}).
+     */
+    static void kernelColsA(int kc, float[] a, int ao, int lda, float[] b, int bo, float[] c, int co, int ldc, boolean acc) {
+        FloatVector c0a = FloatVector.zero(F); FloatVector c0b = FloatVector.zero(F);
+        FloatVector c1a = FloatVector.zero(F); FloatVector c1b = FloatVector.zero(F);
+        FloatVector c2a = FloatVector.zero(F); FloatVector c2b = FloatVector.zero(F);
+        FloatVector c3a = FloatVector.zero(F); FloatVector c3b = FloatVector.zero(F);
+        FloatVector c4a = FloatVector.zero(F); FloatVector c4b = FloatVector.zero(F);
+        FloatVector c5a = FloatVector.zero(F); FloatVector c5b = FloatVector.zero(F);
+        int ai = ao;
+        int bi = bo;
+        for (int p = 0; p < kc; p++, ai += lda, bi += NR) {
             FloatVector b0 = FloatVector.fromArray(F, b, bi);
             FloatVector b1 = FloatVector.fromArray(F, b, bi + L);
             FloatVector x;
