@@ -15,6 +15,15 @@ import jdk.incubator.vector.VectorSpecies;
  * rows of a row-major {@code B} read in place ({@code bs} = its row stride). The tile is written
  * to {@code c[co + r * ldc + j]}: {@code acc} adds it to what is there, otherwise overwrites.
  *
+ * <p>The kernels themselves never branch on {@code acc}: each always stores {@code AB + S}, and the
+ * small entry points pick the addend {@code S}: {@code C} itself, or a row of {@code -0.0}, the
+ * additive identity ({@code x + -0.0 == x} for every {@code x}, {@code -0.0} and NaN included, so the
+ * bits equal a plain store). A branch inside a kernel was compiled by C2 with only the side its
+ * first callers took; the first call with the other value (a convolution's backward after its
+ * forward, a second {@code k} block) hit an uncommon trap, threw the kernel back to the
+ * interpreter and C1, where its vectors are boxed, for seconds until C2 compiled it again. In the
+ * entry points the branch costs nothing and a trap only recompiles a few bytes.
+ *
  * <p>Why 6 rows on every machine, AVX-512 included: twelve independent accumulators already hide
  * the FMA latency, and in-cache the 6-row tile measured as fast as a 12-row, 24-accumulator one
  * (measured for float32). The bigger kernel, though, is a method C1 cannot compile ("out of
@@ -33,8 +42,26 @@ final class DoubleMicroKernels {
     /** Columns per tile: two vectors. */
     static final int NR = 2 * L;
 
+    /** {@code -0.0} in every column of a tile row: the addend that makes {@code AB + S} a plain store. */
+    private static final double[] NEG_ZERO = negativeZeros();
+
+    private static double[] negativeZeros() {
+        double[] z = new double[NR];
+        java.util.Arrays.fill(z, -0.0);
+        return z;
+    }
+
     /** {@code C[6 x NR] (+)= A[6 x kc] B[kc x NR]}; see the class comment for the operand layout. */
     static void kernel(int kc, double[] a, int ao, double[] b, int bo, int bs, double[] c, int co, int ldc, boolean acc) {
+        if (acc) {
+            kernelAdd(kc, a, ao, b, bo, bs, c, co, ldc, c, co, ldc);
+        } else {
+            kernelAdd(kc, a, ao, b, bo, bs, c, co, ldc, NEG_ZERO, 0, 0);
+        }
+    }
+
+    /** {@code C[6 x NR] = A[6 x kc] B[kc x NR] + S}, row {@code r} of {@code S} at {@code s[so + r * sld]}. */
+    private static void kernelAdd(int kc, double[] a, int ao, double[] b, int bo, int bs, double[] c, int co, int ldc, double[] s, int so, int sld) {
         DoubleVector c0a = DoubleVector.zero(D); DoubleVector c0b = DoubleVector.zero(D);
         DoubleVector c1a = DoubleVector.zero(D); DoubleVector c1b = DoubleVector.zero(D);
         DoubleVector c2a = DoubleVector.zero(D); DoubleVector c2b = DoubleVector.zero(D);
@@ -60,28 +87,18 @@ final class DoubleMicroKernels {
             x = DoubleVector.broadcast(D, a[ai + 5]);
             c5a = x.fma(b0, c5a); c5b = x.fma(b1, c5b);
         }
-        // Two store sequences, so no vector value is merged across branches (JDK 17's C2 cannot
-        // intrinsify a store of such a merged value and would box every accumulator).
-        if (acc) {
-            c0a.add(DoubleVector.fromArray(D, c, co)).intoArray(c, co);
-            c0b.add(DoubleVector.fromArray(D, c, co + L)).intoArray(c, co + L);
-            c1a.add(DoubleVector.fromArray(D, c, co + 1 * ldc)).intoArray(c, co + 1 * ldc);
-            c1b.add(DoubleVector.fromArray(D, c, co + 1 * ldc + L)).intoArray(c, co + 1 * ldc + L);
-            c2a.add(DoubleVector.fromArray(D, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
-            c2b.add(DoubleVector.fromArray(D, c, co + 2 * ldc + L)).intoArray(c, co + 2 * ldc + L);
-            c3a.add(DoubleVector.fromArray(D, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
-            c3b.add(DoubleVector.fromArray(D, c, co + 3 * ldc + L)).intoArray(c, co + 3 * ldc + L);
-            c4a.add(DoubleVector.fromArray(D, c, co + 4 * ldc)).intoArray(c, co + 4 * ldc);
-            c4b.add(DoubleVector.fromArray(D, c, co + 4 * ldc + L)).intoArray(c, co + 4 * ldc + L);
-            c5a.add(DoubleVector.fromArray(D, c, co + 5 * ldc)).intoArray(c, co + 5 * ldc);
-            c5b.add(DoubleVector.fromArray(D, c, co + 5 * ldc + L)).intoArray(c, co + 5 * ldc + L);
-        } else {
-            c0a.intoArray(c, co); c0b.intoArray(c, co + L);
-            c1a.intoArray(c, co + 1 * ldc); c1b.intoArray(c, co + 1 * ldc + L);
-            c2a.intoArray(c, co + 2 * ldc); c2b.intoArray(c, co + 2 * ldc + L);
-            c3a.intoArray(c, co + 3 * ldc); c3b.intoArray(c, co + 3 * ldc + L);
-            c4a.intoArray(c, co + 4 * ldc); c4b.intoArray(c, co + 4 * ldc + L);
-            c5a.intoArray(c, co + 5 * ldc); c5b.intoArray(c, co + 5 * ldc + L);
-        }
+        // C = AB + S, one store sequence for every caller (no branch here: see the class comment)
+        c0a.add(DoubleVector.fromArray(D, s, so)).intoArray(c, co);
+        c0b.add(DoubleVector.fromArray(D, s, so + L)).intoArray(c, co + L);
+        c1a.add(DoubleVector.fromArray(D, s, so + 1 * sld)).intoArray(c, co + 1 * ldc);
+        c1b.add(DoubleVector.fromArray(D, s, so + 1 * sld + L)).intoArray(c, co + 1 * ldc + L);
+        c2a.add(DoubleVector.fromArray(D, s, so + 2 * sld)).intoArray(c, co + 2 * ldc);
+        c2b.add(DoubleVector.fromArray(D, s, so + 2 * sld + L)).intoArray(c, co + 2 * ldc + L);
+        c3a.add(DoubleVector.fromArray(D, s, so + 3 * sld)).intoArray(c, co + 3 * ldc);
+        c3b.add(DoubleVector.fromArray(D, s, so + 3 * sld + L)).intoArray(c, co + 3 * ldc + L);
+        c4a.add(DoubleVector.fromArray(D, s, so + 4 * sld)).intoArray(c, co + 4 * ldc);
+        c4b.add(DoubleVector.fromArray(D, s, so + 4 * sld + L)).intoArray(c, co + 4 * ldc + L);
+        c5a.add(DoubleVector.fromArray(D, s, so + 5 * sld)).intoArray(c, co + 5 * ldc);
+        c5b.add(DoubleVector.fromArray(D, s, so + 5 * sld + L)).intoArray(c, co + 5 * ldc + L);
     }
 }

@@ -15,6 +15,15 @@ import jdk.incubator.vector.VectorSpecies;
  * rows of a row-major {@code B} read in place ({@code bs} = its row stride). The tile is written
  * to {@code c[co + r * ldc + j]}: {@code acc} adds it to what is there, otherwise overwrites.
  *
+ * <p>The kernels themselves never branch on {@code acc}: each always stores {@code AB + S}, and the
+ * small entry points pick the addend {@code S}: {@code C} itself, or a row of {@code -0.0}, the
+ * additive identity ({@code x + -0.0 == x} for every {@code x}, {@code -0.0} and NaN included, so the
+ * bits equal a plain store). A branch inside a kernel was compiled by C2 with only the side its
+ * first callers took; the first call with the other value (a convolution's backward after its
+ * forward, a second {@code k} block) hit an uncommon trap, threw the kernel back to the
+ * interpreter and C1, where its vectors are boxed, for seconds until C2 compiled it again. In the
+ * entry points the branch costs nothing and a trap only recompiles a few bytes.
+ *
  * <p>Why 6 rows on every machine, AVX-512 included: twelve independent accumulators already hide
  * the FMA latency, and in-cache the 6-row tile measured as fast as a 12-row, 24-accumulator one
  * (about 110 GFLOP/s per core either way on the AVX-512 machine this was tuned on; measured again
@@ -36,8 +45,26 @@ final class FloatMicroKernels {
     /** Columns per tile: two vectors. */
     static final int NR = 2 * L;
 
+    /** {@code -0.0} in every column of a tile row: the addend that makes {@code AB + S} a plain store. */
+    private static final float[] NEG_ZERO = negativeZeros();
+
+    private static float[] negativeZeros() {
+        float[] z = new float[NR];
+        java.util.Arrays.fill(z, -0.0f);
+        return z;
+    }
+
     /** {@code C[6 x NR] (+)= A[6 x kc] B[kc x NR]}; see the class comment for the operand layout. */
     static void kernel(int kc, float[] a, int ao, float[] b, int bo, int bs, float[] c, int co, int ldc, boolean acc) {
+        if (acc) {
+            kernelAdd(kc, a, ao, b, bo, bs, c, co, ldc, c, co, ldc);
+        } else {
+            kernelAdd(kc, a, ao, b, bo, bs, c, co, ldc, NEG_ZERO, 0, 0);
+        }
+    }
+
+    /** {@code C[6 x NR] = A[6 x kc] B[kc x NR] + S}, row {@code r} of {@code S} at {@code s[so + r * sld]}. */
+    private static void kernelAdd(int kc, float[] a, int ao, float[] b, int bo, int bs, float[] c, int co, int ldc, float[] s, int so, int sld) {
         FloatVector c0a = FloatVector.zero(F); FloatVector c0b = FloatVector.zero(F);
         FloatVector c1a = FloatVector.zero(F); FloatVector c1b = FloatVector.zero(F);
         FloatVector c2a = FloatVector.zero(F); FloatVector c2b = FloatVector.zero(F);
@@ -63,28 +90,27 @@ final class FloatMicroKernels {
             x = FloatVector.broadcast(F, a[ai + 5]);
             c5a = x.fma(b0, c5a); c5b = x.fma(b1, c5b);
         }
-        // Two store sequences, so no vector value is merged across branches (JDK 17's C2 cannot
-        // intrinsify a store of such a merged value and would box every accumulator).
+        // C = AB + S, one store sequence for every caller (no branch here: see the class comment)
+        c0a.add(FloatVector.fromArray(F, s, so)).intoArray(c, co);
+        c0b.add(FloatVector.fromArray(F, s, so + L)).intoArray(c, co + L);
+        c1a.add(FloatVector.fromArray(F, s, so + 1 * sld)).intoArray(c, co + 1 * ldc);
+        c1b.add(FloatVector.fromArray(F, s, so + 1 * sld + L)).intoArray(c, co + 1 * ldc + L);
+        c2a.add(FloatVector.fromArray(F, s, so + 2 * sld)).intoArray(c, co + 2 * ldc);
+        c2b.add(FloatVector.fromArray(F, s, so + 2 * sld + L)).intoArray(c, co + 2 * ldc + L);
+        c3a.add(FloatVector.fromArray(F, s, so + 3 * sld)).intoArray(c, co + 3 * ldc);
+        c3b.add(FloatVector.fromArray(F, s, so + 3 * sld + L)).intoArray(c, co + 3 * ldc + L);
+        c4a.add(FloatVector.fromArray(F, s, so + 4 * sld)).intoArray(c, co + 4 * ldc);
+        c4b.add(FloatVector.fromArray(F, s, so + 4 * sld + L)).intoArray(c, co + 4 * ldc + L);
+        c5a.add(FloatVector.fromArray(F, s, so + 5 * sld)).intoArray(c, co + 5 * ldc);
+        c5b.add(FloatVector.fromArray(F, s, so + 5 * sld + L)).intoArray(c, co + 5 * ldc + L);
+    }
+
+    /** {@link #kernelColsAAdd} storing ({@code acc == false}) or adding into {@code C}. */
+    static void kernelColsA(int kc, float[] a, int ao, int lda, float[] b, int bo, float[] c, int co, int ldc, boolean acc) {
         if (acc) {
-            c0a.add(FloatVector.fromArray(F, c, co)).intoArray(c, co);
-            c0b.add(FloatVector.fromArray(F, c, co + L)).intoArray(c, co + L);
-            c1a.add(FloatVector.fromArray(F, c, co + 1 * ldc)).intoArray(c, co + 1 * ldc);
-            c1b.add(FloatVector.fromArray(F, c, co + 1 * ldc + L)).intoArray(c, co + 1 * ldc + L);
-            c2a.add(FloatVector.fromArray(F, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
-            c2b.add(FloatVector.fromArray(F, c, co + 2 * ldc + L)).intoArray(c, co + 2 * ldc + L);
-            c3a.add(FloatVector.fromArray(F, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
-            c3b.add(FloatVector.fromArray(F, c, co + 3 * ldc + L)).intoArray(c, co + 3 * ldc + L);
-            c4a.add(FloatVector.fromArray(F, c, co + 4 * ldc)).intoArray(c, co + 4 * ldc);
-            c4b.add(FloatVector.fromArray(F, c, co + 4 * ldc + L)).intoArray(c, co + 4 * ldc + L);
-            c5a.add(FloatVector.fromArray(F, c, co + 5 * ldc)).intoArray(c, co + 5 * ldc);
-            c5b.add(FloatVector.fromArray(F, c, co + 5 * ldc + L)).intoArray(c, co + 5 * ldc + L);
+            kernelColsAAdd(kc, a, ao, lda, b, bo, c, co, ldc, c, co, ldc);
         } else {
-            c0a.intoArray(c, co); c0b.intoArray(c, co + L);
-            c1a.intoArray(c, co + 1 * ldc); c1b.intoArray(c, co + 1 * ldc + L);
-            c2a.intoArray(c, co + 2 * ldc); c2b.intoArray(c, co + 2 * ldc + L);
-            c3a.intoArray(c, co + 3 * ldc); c3b.intoArray(c, co + 3 * ldc + L);
-            c4a.intoArray(c, co + 4 * ldc); c4b.intoArray(c, co + 4 * ldc + L);
-            c5a.intoArray(c, co + 5 * ldc); c5b.intoArray(c, co + 5 * ldc + L);
+            kernelColsAAdd(kc, a, ao, lda, b, bo, c, co, ldc, NEG_ZERO, 0, 0);
         }
     }
 
@@ -94,7 +120,7 @@ final class FloatMicroKernels {
      * (such as {@code g.t()} in a Linear layer's weight gradient, so it needs no packing). The
      * multiply-adds run in {@link #kernel}'s order: the same bits as packing {@code A} (with {@code alpha == 1}).
      */
-    static void kernelColsA(int kc, float[] a, int ao, int lda, float[] b, int bo, float[] c, int co, int ldc, boolean acc) {
+    private static void kernelColsAAdd(int kc, float[] a, int ao, int lda, float[] b, int bo, float[] c, int co, int ldc, float[] s, int so, int sld) {
         FloatVector c0a = FloatVector.zero(F); FloatVector c0b = FloatVector.zero(F);
         FloatVector c1a = FloatVector.zero(F); FloatVector c1b = FloatVector.zero(F);
         FloatVector c2a = FloatVector.zero(F); FloatVector c2b = FloatVector.zero(F);
@@ -120,28 +146,27 @@ final class FloatMicroKernels {
             x = FloatVector.broadcast(F, a[ai + 5]);
             c5a = x.fma(b0, c5a); c5b = x.fma(b1, c5b);
         }
-        // Two store sequences, so no vector value is merged across branches (JDK 17's C2 cannot
-        // intrinsify a store of such a merged value and would box every accumulator).
+        // C = AB + S, one store sequence for every caller (no branch here: see the class comment)
+        c0a.add(FloatVector.fromArray(F, s, so)).intoArray(c, co);
+        c0b.add(FloatVector.fromArray(F, s, so + L)).intoArray(c, co + L);
+        c1a.add(FloatVector.fromArray(F, s, so + 1 * sld)).intoArray(c, co + 1 * ldc);
+        c1b.add(FloatVector.fromArray(F, s, so + 1 * sld + L)).intoArray(c, co + 1 * ldc + L);
+        c2a.add(FloatVector.fromArray(F, s, so + 2 * sld)).intoArray(c, co + 2 * ldc);
+        c2b.add(FloatVector.fromArray(F, s, so + 2 * sld + L)).intoArray(c, co + 2 * ldc + L);
+        c3a.add(FloatVector.fromArray(F, s, so + 3 * sld)).intoArray(c, co + 3 * ldc);
+        c3b.add(FloatVector.fromArray(F, s, so + 3 * sld + L)).intoArray(c, co + 3 * ldc + L);
+        c4a.add(FloatVector.fromArray(F, s, so + 4 * sld)).intoArray(c, co + 4 * ldc);
+        c4b.add(FloatVector.fromArray(F, s, so + 4 * sld + L)).intoArray(c, co + 4 * ldc + L);
+        c5a.add(FloatVector.fromArray(F, s, so + 5 * sld)).intoArray(c, co + 5 * ldc);
+        c5b.add(FloatVector.fromArray(F, s, so + 5 * sld + L)).intoArray(c, co + 5 * ldc + L);
+    }
+
+    /** {@link #kernelRowsAAdd} storing ({@code acc == false}) or adding into {@code C}. */
+    static void kernelRowsA(int kc, float[] a, int ao, int lda, float[] b, int bo, float[] c, int co, int ldc, boolean acc) {
         if (acc) {
-            c0a.add(FloatVector.fromArray(F, c, co)).intoArray(c, co);
-            c0b.add(FloatVector.fromArray(F, c, co + L)).intoArray(c, co + L);
-            c1a.add(FloatVector.fromArray(F, c, co + 1 * ldc)).intoArray(c, co + 1 * ldc);
-            c1b.add(FloatVector.fromArray(F, c, co + 1 * ldc + L)).intoArray(c, co + 1 * ldc + L);
-            c2a.add(FloatVector.fromArray(F, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
-            c2b.add(FloatVector.fromArray(F, c, co + 2 * ldc + L)).intoArray(c, co + 2 * ldc + L);
-            c3a.add(FloatVector.fromArray(F, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
-            c3b.add(FloatVector.fromArray(F, c, co + 3 * ldc + L)).intoArray(c, co + 3 * ldc + L);
-            c4a.add(FloatVector.fromArray(F, c, co + 4 * ldc)).intoArray(c, co + 4 * ldc);
-            c4b.add(FloatVector.fromArray(F, c, co + 4 * ldc + L)).intoArray(c, co + 4 * ldc + L);
-            c5a.add(FloatVector.fromArray(F, c, co + 5 * ldc)).intoArray(c, co + 5 * ldc);
-            c5b.add(FloatVector.fromArray(F, c, co + 5 * ldc + L)).intoArray(c, co + 5 * ldc + L);
+            kernelRowsAAdd(kc, a, ao, lda, b, bo, c, co, ldc, c, co, ldc);
         } else {
-            c0a.intoArray(c, co); c0b.intoArray(c, co + L);
-            c1a.intoArray(c, co + 1 * ldc); c1b.intoArray(c, co + 1 * ldc + L);
-            c2a.intoArray(c, co + 2 * ldc); c2b.intoArray(c, co + 2 * ldc + L);
-            c3a.intoArray(c, co + 3 * ldc); c3b.intoArray(c, co + 3 * ldc + L);
-            c4a.intoArray(c, co + 4 * ldc); c4b.intoArray(c, co + 4 * ldc + L);
-            c5a.intoArray(c, co + 5 * ldc); c5b.intoArray(c, co + 5 * ldc + L);
+            kernelRowsAAdd(kc, a, ao, lda, b, bo, c, co, ldc, NEG_ZERO, 0, 0);
         }
     }
 
@@ -151,7 +176,7 @@ final class FloatMicroKernels {
      * (a row-major {@code A}, so it needs no packing). The multiply-adds run in the same order as
      * {@link #kernel}'s, so the result has the same bits as packing {@code A} (with {@code alpha == 1}).
      */
-    static void kernelRowsA(int kc, float[] a, int ao, int lda, float[] b, int bo, float[] c, int co, int ldc, boolean acc) {
+    private static void kernelRowsAAdd(int kc, float[] a, int ao, int lda, float[] b, int bo, float[] c, int co, int ldc, float[] s, int so, int sld) {
         FloatVector c0a = FloatVector.zero(F); FloatVector c0b = FloatVector.zero(F);
         FloatVector c1a = FloatVector.zero(F); FloatVector c1b = FloatVector.zero(F);
         FloatVector c2a = FloatVector.zero(F); FloatVector c2b = FloatVector.zero(F);
@@ -182,26 +207,18 @@ final class FloatMicroKernels {
             x = FloatVector.broadcast(F, a[a5 + p]);
             c5a = x.fma(b0, c5a); c5b = x.fma(b1, c5b);
         }
-        if (acc) {
-            c0a.add(FloatVector.fromArray(F, c, co)).intoArray(c, co);
-            c0b.add(FloatVector.fromArray(F, c, co + L)).intoArray(c, co + L);
-            c1a.add(FloatVector.fromArray(F, c, co + 1 * ldc)).intoArray(c, co + 1 * ldc);
-            c1b.add(FloatVector.fromArray(F, c, co + 1 * ldc + L)).intoArray(c, co + 1 * ldc + L);
-            c2a.add(FloatVector.fromArray(F, c, co + 2 * ldc)).intoArray(c, co + 2 * ldc);
-            c2b.add(FloatVector.fromArray(F, c, co + 2 * ldc + L)).intoArray(c, co + 2 * ldc + L);
-            c3a.add(FloatVector.fromArray(F, c, co + 3 * ldc)).intoArray(c, co + 3 * ldc);
-            c3b.add(FloatVector.fromArray(F, c, co + 3 * ldc + L)).intoArray(c, co + 3 * ldc + L);
-            c4a.add(FloatVector.fromArray(F, c, co + 4 * ldc)).intoArray(c, co + 4 * ldc);
-            c4b.add(FloatVector.fromArray(F, c, co + 4 * ldc + L)).intoArray(c, co + 4 * ldc + L);
-            c5a.add(FloatVector.fromArray(F, c, co + 5 * ldc)).intoArray(c, co + 5 * ldc);
-            c5b.add(FloatVector.fromArray(F, c, co + 5 * ldc + L)).intoArray(c, co + 5 * ldc + L);
-        } else {
-            c0a.intoArray(c, co); c0b.intoArray(c, co + L);
-            c1a.intoArray(c, co + 1 * ldc); c1b.intoArray(c, co + 1 * ldc + L);
-            c2a.intoArray(c, co + 2 * ldc); c2b.intoArray(c, co + 2 * ldc + L);
-            c3a.intoArray(c, co + 3 * ldc); c3b.intoArray(c, co + 3 * ldc + L);
-            c4a.intoArray(c, co + 4 * ldc); c4b.intoArray(c, co + 4 * ldc + L);
-            c5a.intoArray(c, co + 5 * ldc); c5b.intoArray(c, co + 5 * ldc + L);
-        }
+        // C = AB + S, one store sequence for every caller (no branch here: see the class comment)
+        c0a.add(FloatVector.fromArray(F, s, so)).intoArray(c, co);
+        c0b.add(FloatVector.fromArray(F, s, so + L)).intoArray(c, co + L);
+        c1a.add(FloatVector.fromArray(F, s, so + 1 * sld)).intoArray(c, co + 1 * ldc);
+        c1b.add(FloatVector.fromArray(F, s, so + 1 * sld + L)).intoArray(c, co + 1 * ldc + L);
+        c2a.add(FloatVector.fromArray(F, s, so + 2 * sld)).intoArray(c, co + 2 * ldc);
+        c2b.add(FloatVector.fromArray(F, s, so + 2 * sld + L)).intoArray(c, co + 2 * ldc + L);
+        c3a.add(FloatVector.fromArray(F, s, so + 3 * sld)).intoArray(c, co + 3 * ldc);
+        c3b.add(FloatVector.fromArray(F, s, so + 3 * sld + L)).intoArray(c, co + 3 * ldc + L);
+        c4a.add(FloatVector.fromArray(F, s, so + 4 * sld)).intoArray(c, co + 4 * ldc);
+        c4b.add(FloatVector.fromArray(F, s, so + 4 * sld + L)).intoArray(c, co + 4 * ldc + L);
+        c5a.add(FloatVector.fromArray(F, s, so + 5 * sld)).intoArray(c, co + 5 * ldc);
+        c5b.add(FloatVector.fromArray(F, s, so + 5 * sld + L)).intoArray(c, co + 5 * ldc + L);
     }
 }
