@@ -206,17 +206,16 @@ final class Elementwise {
             int oo = out.offset();
             int len = out.numel();
             // below the parallel size the kernel is called directly: no lambda, no pool lookup
-            boolean heavy = heavy(op);
             if (out.dtype() == DType.FLOAT32) {
-                if (FlatParallel.serial(len, heavy)) {
+                if (FlatParallel.serial(len)) {
                     K.unary(op, p, q, (float[]) xs, xo, ix, (float[]) os, oo, 1, len);
                 } else {
-                    FlatParallel.run(len, heavy, (i, n) -> K.unary(op, p, q, (float[]) xs, xo + i * ix, ix, (float[]) os, oo + i, 1, n));
+                    FlatParallel.run(len, (i, n) -> K.unary(op, p, q, (float[]) xs, xo + i * ix, ix, (float[]) os, oo + i, 1, n));
                 }
-            } else if (FlatParallel.serial(len, heavy)) {
+            } else if (FlatParallel.serial(len)) {
                 K.unary(op, p, q, (double[]) xs, xo, ix, (double[]) os, oo, 1, len);
             } else {
-                FlatParallel.run(len, heavy, (i, n) -> K.unary(op, p, q, (double[]) xs, xo + i * ix, ix, (double[]) os, oo + i, 1, n));
+                FlatParallel.run(len, (i, n) -> K.unary(op, p, q, (double[]) xs, xo + i * ix, ix, (double[]) os, oo + i, 1, n));
             }
             return;
         }
@@ -251,17 +250,6 @@ final class Elementwise {
                         ob[off[0] + i * inc[0]] = bool(op.apply((long) xb[off[1] + i * inc[1]], lp, lq));
                     }
                 });
-        }
-    }
-
-    /** Whether {@code op} costs several ns per element (a SLEEF function, erf, or an activation built on one). */
-    private static boolean heavy(UnaryOp op) {
-        switch (op) {
-            case EXP: case EXP2: case EXPM1: case LOG: case LOG2: case LOG10: case LOG1P: case SIN: case COS: case TAN:
-            case TANH: case SIGMOID: case ERF: case GELU: case GELU_TANH: case SILU: case SOFTPLUS: case ELU: case POW:
-                return true;
-            default:
-                return false;
         }
     }
 

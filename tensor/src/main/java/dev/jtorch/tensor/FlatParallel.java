@@ -22,12 +22,6 @@ final class FlatParallel {
      * From 256K elements (1 MB of float32) the split pays.
      */
     static final int MIN_PARALLEL = 1 << 18;
-    /**
-     * The threshold for ops costing several nanoseconds per element (the SLEEF functions, erf and the
-     * activations built on them): PyTorch's two grains. There half of a 64K op (tanh: ~250 us) is far
-     * more than the hand-off, and libtorch's own 64K tanh and exp ran on 2 threads at their fastest.
-     */
-    static final int MIN_PARALLEL_HEAVY = 2 * GRAIN;
     /** Chunk starts are multiples of this (a multiple of every SIMD block and cache line in elements). */
     static final int ALIGN = 64;
 
@@ -42,19 +36,9 @@ final class FlatParallel {
         return n < MIN_PARALLEL;
     }
 
-    /** {@link #serial(int)} for an op that costs several ns per element when {@code heavy}. */
-    static boolean serial(int n, boolean heavy) {
-        return n < (heavy ? MIN_PARALLEL_HEAVY : MIN_PARALLEL);
-    }
-
     /** Runs {@code body} over {@code [0, n)}, in chunks on the pool when {@code n} is long enough. */
     static void run(int n, Chunk body) {
-        run(n, false, body);
-    }
-
-    /** {@link #run(int, Chunk)} with the threshold of a heavy op when {@code heavy}. */
-    static void run(int n, boolean heavy, Chunk body) {
-        int tasks = tasks(n, Parallel.getNumThreads(), Parallel.inParallelRegion(), heavy);
+        int tasks = tasks(n, Parallel.getNumThreads(), Parallel.inParallelRegion());
         if (tasks <= 1) {
             body.run(0, n);
             return;
@@ -73,12 +57,7 @@ final class FlatParallel {
      * to two per thread (dynamic claiming evens out a core that other work slows down), each at least a grain.
      */
     static int tasks(int n, int threads, boolean nested) {
-        return tasks(n, threads, nested, false);
-    }
-
-    /** {@link #tasks(int, int, boolean)} from {@link #MIN_PARALLEL_HEAVY} when {@code heavy}. */
-    static int tasks(int n, int threads, boolean nested, boolean heavy) {
-        if (threads <= 1 || nested || serial(n, heavy)) {
+        if (threads <= 1 || nested || n < MIN_PARALLEL) {
             return 1;
         }
         return Math.max(1, Math.min(2 * threads, n / GRAIN));

@@ -52,23 +52,6 @@ class FlatParallelTest {
         assertEquals(4, FlatParallel.tasks(FlatParallel.MIN_PARALLEL, 2, false));
         assertEquals(4, FlatParallel.tasks(1 << 20, 2, false));
         assertEquals(6, FlatParallel.tasks(1 << 20, 3, false));
-        // heavy ops (tanh, exp, ...) split from two grains
-        assertEquals(1, FlatParallel.tasks(FlatParallel.MIN_PARALLEL_HEAVY - 1, 2, false, true));
-        assertEquals(2, FlatParallel.tasks(FlatParallel.MIN_PARALLEL_HEAVY, 2, false, true));
-        assertEquals(1, FlatParallel.tasks(FlatParallel.MIN_PARALLEL_HEAVY, 2, false, false));
-        assertEquals(1, FlatParallel.tasks(1 << 20, 2, true, true));
-        assertEquals(4, FlatParallel.tasks(1 << 20, 2, false, true));
-    }
-
-    @Property(tries = 2)
-    void heavyOpsSplitFromTwoGrainsWithoutChangingABit(@ForAll @IntRange(min = 65_536, max = 100_000) int n,
-                                                       @ForAll boolean dbl) {
-        DType t = dbl ? DType.FLOAT64 : DType.FLOAT32;
-        NDArray a = random(n, 5, t);
-        check(NDArray::tanh, a, true);
-        check(NDArray::exp, a, true);
-        check(NDArray::sigmoid, a, true);
-        check(NDArray::log1p, a, true);
     }
 
     @Property(tries = 2)
