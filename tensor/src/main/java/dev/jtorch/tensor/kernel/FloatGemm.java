@@ -101,15 +101,8 @@ final class FloatGemm {
      * stride caveat as {@link #aInPlace}.
      */
     static boolean aColsInPlace(float alpha, int aRs, int aCs) {
-        return COLS_IN_PLACE && aRs == 1 && aCs != 1 && alpha == 1f && (aCs <= 512 || aCs % 64 != 0);
+        return aRs == 1 && aCs != 1 && alpha == 1f && (aCs <= 512 || aCs % 64 != 0);
     }
-
-    /**
-     * The column-major in-place kernel only from JDK 25: on JDK 17, with it in use, the MLP training
-     * step ran {@code kernelRowsA} on boxed vectors in about one run in three (4-5x slower steps),
-     * which never happened without it; JDK 17 keeps packing a column-major {@code A}.
-     */
-    private static final boolean COLS_IN_PLACE = Runtime.version().feature() >= 25;
 
     /** The serial blocked loop nest over all of {@code C} ({@code m x n}). */
     private static void block(int m, int n, int k, float alpha, float[] a, int aOff, int aRs, int aCs,
@@ -178,8 +171,8 @@ final class FloatGemm {
             int bo = jr * kc;
             for (int ir = 0; ir < full; ir += MR) {
                 int ci = co + ir * ldc + jr;
-                // constant arguments at each call (as before the column-major kernel existed): with
-                // selected ones, JDK 17 ran kernelRowsA on boxed vectors in about one run in three
+                // one call per kernel and layout, each with its own arguments (while a 256-bit sum loop
+                // polluted JDK 17's Vector API profiles, selected arguments coincided with boxed runs)
                 if (ld > 0) {
                     if (nr == NR) {
                         FloatMicroKernels.kernelRowsA(kc, a, aBase + ir * ld, ld, buf.b, bo, c, ci, ldc, acc);
