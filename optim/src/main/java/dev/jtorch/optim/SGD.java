@@ -1,6 +1,7 @@
 package dev.jtorch.optim;
 
 import dev.jtorch.Tensor;
+import dev.jtorch.tensor.FusedSgd;
 import dev.jtorch.tensor.PyFormat;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,9 @@ public final class SGD extends Optimizer {
         double momentum = group.getDouble("momentum");
         double dampening = group.getDouble("dampening");
         double weightDecay = group.getDouble("weight_decay");
+        if (momentum != 0 && fusedStep(p, grad, state, lr, momentum, dampening, weightDecay, group)) {
+            return;
+        }
         Tensor g = group.getBoolean("maximize") ? grad.neg() : grad;
         if (weightDecay != 0) {
             g = g.add(p, weightDecay);
@@ -125,5 +129,25 @@ public final class SGD extends Optimizer {
             g = group.getBoolean("nesterov") ? g.add(buf, momentum) : buf;
         }
         p.add_(g, -lr);
+    }
+
+    /**
+     * The update below once the momentum buffer exists, in one pass over the parameter, its
+     * gradient and the buffer ({@link FusedSgd}: the same bits as the op-by-op path). Returns
+     * false, having changed nothing, when the tensors do not qualify (first step, a buffer loaded
+     * as None, or layouts and dtypes the fused kernel does not take); the op-by-op path runs then.
+     * The version counters move as the ops would move them: the parameter's once, the buffer's twice.
+     */
+    private static boolean fusedStep(Tensor p, Tensor grad, ParamState state, double lr, double momentum,
+                                     double dampening, double weightDecay, ParamGroup group) {
+        Tensor buf = state.has("momentum_buffer") ? state.tensor("momentum_buffer") : null;
+        if (buf == null || !FusedSgd.momentumStep_(p.array(), grad.array(), buf.array(), lr, momentum, dampening,
+                weightDecay, group.getBoolean("nesterov"), group.getBoolean("maximize"))) {
+            return false;
+        }
+        buf.bumpVersion();
+        buf.bumpVersion();
+        p.bumpVersion();
+        return true;
     }
 }
