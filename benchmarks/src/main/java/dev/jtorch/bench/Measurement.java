@@ -36,6 +36,29 @@ final class Measurement {
 
     private Measurement() {}
 
+    /**
+     * A pause before every timed batch, so that what one side left running does not take a core
+     * from the next side's batch: libtorch's OpenBLAS keeps its helper threads spinning after its
+     * last call for about 0.1 s ({@code THREAD_TIMEOUT}, 2^28 cycles by default), whatever
+     * {@code OMP_WAIT_POLICY} says. Measured on the 2-core VM (matmul 256, median of 10 rounds of
+     * 150 ms): jtorch 2.75 ms per op right after a libtorch batch, 1.95 ms after the same batch and
+     * a 150 ms pause, 2.03 ms after idling; 1 jtorch thread 2.87 and 2.24 ms (a busy machine, load 7:
+     * the ratios matter). Each batch gets the same pause, never longer than a round.
+     * {@code -Dbench.settleMillis=N} changes it (0: none).
+     */
+    static final long SETTLE_MILLIS = Math.max(0, Long.getLong("bench.settleMillis", 150));
+
+    private static void settle(Settings s) {
+        long ms = Math.min(SETTLE_MILLIS, s.roundNanos / 1_000_000);
+        if (ms > 0) {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     static WorkloadResult measure(Workload w, Settings s) {
         List<float[]> inputs = w.inputs();
         Op jtorchOp = w.jtorch(inputs);
@@ -59,6 +82,7 @@ final class Measurement {
                     int i = (r + k) % sides.size();
                     Side side = sides.get(i);
                     side.activate();
+                    settle(s);
                     secondsPerOp[i][r] = side.time(iterations[i]) * 1e-9 / iterations[i];
                 }
             }
