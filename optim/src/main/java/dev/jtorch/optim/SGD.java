@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * {@code torch.optim.SGD} with momentum, dampening, Nesterov, weight decay and maximize, updating
- * as PyTorch 2.x's {@code _single_tensor_sgd} does, operation by operation.
+ * as PyTorch 2.x's {@code _single_tensor_sgd} does, operation by operation. Once a parameter has
+ * its momentum buffer, the same operations run fused in one pass over the parameter, its gradient
+ * and the buffer ({@link FusedSgd}), with the same roundings and so the same bits.
  *
  * <pre>{@code
  * SGD opt = new SGD(net.parameters(), SGD.options().lr(0.01).momentum(0.9));
