@@ -54,6 +54,11 @@ public final class NDArray {
         return shape[d];
     }
 
+    /** The live sizes array; callers must not modify it (small-op paths read it instead of cloning). */
+    int[] sizesRaw() {
+        return shape;
+    }
+
     int strideAt(int d) {
         return strides[d];
     }
@@ -155,7 +160,7 @@ public final class NDArray {
 
     /** {@code torch.empty(*shape, dtype=dtype)} (zero-filled: Java arrays always are). */
     public static NDArray empty(DType dtype, int... shape) {
-        int[] s = Shape.of(shape).dims();
+        int[] s = Shape.checkedCopy(shape);
         return new NDArray(dtype, dtype.allocate(Shapes.numel(s)), s, Shapes.contiguousStrides(s), 0);
     }
 
@@ -503,6 +508,12 @@ public final class NDArray {
     /** {@code tensor.clone()}: a contiguous copy (PyTorch's default preserve_format gives the same values). */
     @Override
     public NDArray clone() {
+        if (Elementwise.rowMajor(this)) {
+            // one row: the copy copyInto would make, without its shape checks and index arrays
+            NDArray c = emptyRowMajorLike(dtype);
+            System.arraycopy(data, offset, c.data, 0, Shapes.numel(shape));
+            return c;
+        }
         NDArray c = empty(dtype, shape);
         Convert.copyInto(c, this);
         return c;
