@@ -187,10 +187,10 @@ final class Elementwise {
         int[] os = out.sizesRaw();
         boolean same = true;
         for (NDArray in : inputs) {
-            same &= java.util.Arrays.equals(os, in.sizesRaw());
+            same &= in.dim() == 0 || java.util.Arrays.equals(os, in.sizesRaw());
         }
         if (same) {
-            return; // every input has out's shape: nothing to broadcast
+            return; // every input has out's shape or is 0-d: each broadcasts to out's shape
         }
         int[] bs = out.sizes();
         for (NDArray in : inputs) {

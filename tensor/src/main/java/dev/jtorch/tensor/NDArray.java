@@ -21,6 +21,9 @@ public final class NDArray {
     private final int[] strides;
     private final int offset;
 
+    /** The sizes and strides of every 0-d array made by {@link #empty(DType, int...)} (empty, so never modified). */
+    private static final int[] NO_DIMS = new int[0];
+
     NDArray(DType dtype, Object data, int[] shape, int[] strides, int offset) {
         this.dtype = dtype;
         this.data = data;
@@ -160,6 +163,9 @@ public final class NDArray {
 
     /** {@code torch.empty(*shape, dtype=dtype)} (zero-filled: Java arrays always are). */
     public static NDArray empty(DType dtype, int... shape) {
+        if (shape.length == 0) {
+            return new NDArray(dtype, dtype.allocate(1), NO_DIMS, NO_DIMS, 0); // a 0-d array: nothing to copy
+        }
         int[] s = Shape.checkedCopy(shape);
         return new NDArray(dtype, dtype.allocate(Shapes.numel(s)), s, Shapes.contiguousStrides(s), 0);
     }
