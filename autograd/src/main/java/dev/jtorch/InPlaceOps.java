@@ -124,7 +124,26 @@ final class InPlaceOps {
 
     // ------------------------------------------------------------------ arithmetic
 
+    /** Whether an in-place op on these inputs would record a node (else it only writes and bumps self's version). */
+    private static boolean records(Tensor self, Tensor other) {
+        return GradMode.isEnabled() && (self.requiresGrad() || other != null && other.requiresGrad());
+    }
+
+    /** The unrecorded in-place op: what {@link InPlace#run} does then, without building the function. */
+    private static Tensor written(Tensor self) {
+        self.bumpVersion();
+        return self;
+    }
+
     static Tensor add_(Tensor self, Tensor other, double alpha) {
+        if (!records(self, other)) {
+            if (alpha == 1) {
+                self.array().add_(other.array());
+            } else {
+                self.array().add_(other.array(), alpha);
+            }
+            return written(self);
+        }
         return new InPlace("AddBackward0", ctx -> Op.NONE, a -> { if (alpha == 1) a[0].add_(a[1]); else a[0].add_(a[1], alpha); },
                 (ctx, g, x, r) -> grads(g, ifNeeded(ctx, 1, () -> alpha == 1 ? g : g.mul(alpha)))).run(self, other);
     }
@@ -141,11 +160,19 @@ final class InPlaceOps {
 
     /** {@code self op= v} with a Python scalar: the gradient {@code grad} (add, sub) or {@code grad * v} style (mul, div). */
     static Tensor scalar(Tensor self, String name, Consumer<NDArray> kernel, UnaryMathOps.Grad grad) {
+        if (!records(self, null)) {
+            kernel.accept(self.array());
+            return written(self);
+        }
         return new InPlace(name, ctx -> Op.NONE, a -> kernel.accept(a[0]), (ctx, g, x, r) -> grads(grad.apply(g, null)))
                 .run(self);
     }
 
     static Tensor mul_(Tensor self, Tensor other) {
+        if (!records(self, other)) {
+            self.array().mul_(other.array());
+            return written(self);
+        }
         return new InPlace("MulBackward0", ctx -> saveIf(ctx, 0, Op.X1) | saveIf(ctx, 1, Op.X0), a -> a[0].mul_(a[1]),
                 PointwiseOps.MUL_GRADS).run(self, other);
     }

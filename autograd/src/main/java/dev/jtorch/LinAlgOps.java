@@ -155,8 +155,8 @@ final class LinAlgOps {
         if (m.dim() != 2) {
             return false;
         }
-        int[] st = m.stride();
-        return st[0] == 1 && st[1] == m.size(0);
+        NDArray a = m.array();
+        return a.stride(0) == 1 && a.stride(1) == a.size(0); // per-dim reads: no stride array copy per product
     }
 
     /** PyTorch's {@code mm_mat1_backward}: {@code g @ mat2^T}, or {@code (mat2 @ g^T)^T} for a column-major mat1. */

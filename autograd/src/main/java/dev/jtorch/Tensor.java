@@ -53,7 +53,7 @@ public class Tensor {
         ViewMeta pv = parent.meta == null ? null : parent.meta.viewMeta();
         Tensor root = pv != null ? pv.base() : parent;
         Tensor t = new Tensor(view, parent.version, root);
-        t.autogradMeta().markView(t, root, parent);
+        t.autogradMeta().markView(t, root, pv);
         return t;
     }
 

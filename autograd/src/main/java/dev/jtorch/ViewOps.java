@@ -27,7 +27,8 @@ final class ViewOps {
 
         @Override
         protected Tensor forward(Context ctx, Tensor... in) {
-            inputShape = in[0].sizes();
+            // only a recorded node's backward reads it (views in backward passes and under no_grad skip the copy)
+            inputShape = ctx.needsInputGrad(0) ? in[0].sizes() : null;
             NDArray out = layout.apply(in[0].array());
             return out.sharesStorageWith(in[0].array()) ? Tensor.viewOf(in[0], out) : new Tensor(out);
         }
@@ -166,7 +167,8 @@ final class ViewOps {
 
         @Override
         protected Tensor forward(Context ctx, Tensor... in) {
-            inputShape = in[0].sizes();
+            // only a recorded node's backward reads it (views in backward passes and under no_grad skip the copy)
+            inputShape = ctx.needsInputGrad(0) ? in[0].sizes() : null;
             return new Tensor(in[0].array().sumToSize(target));
         }
 

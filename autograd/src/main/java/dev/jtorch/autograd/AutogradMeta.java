@@ -74,8 +74,15 @@ public final class AutogradMeta {
      * Called by the view ops (internal).
      */
     public void markView(Tensor self, Tensor root, Tensor parent) {
-        ViewMeta p = parent.autogradMeta().view;
-        view = new ViewMeta(self, root, p == null ? ViewMeta.CreationMeta.DEFAULT : p.creationMeta());
+        markView(self, root, parent.autogradMeta().view);
+    }
+
+    /**
+     * {@link #markView(Tensor, Tensor, Tensor)} given the parent's view state ({@code null} when the
+     * parent is not a view), so a parent without autograd state does not get one made for it.
+     */
+    public void markView(Tensor self, Tensor root, ViewMeta parentView) {
+        view = new ViewMeta(self, root, parentView == null ? ViewMeta.CreationMeta.DEFAULT : parentView.creationMeta());
     }
 
     /** {@code tensor.output_nr}. */

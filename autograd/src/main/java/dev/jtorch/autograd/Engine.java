@@ -137,27 +137,36 @@ final class Engine {
 
     /** Number of incoming edges per node reachable from the roots (iterative DFS). */
     private static Map<Node, Integer> dependencies(List<Node> roots) {
+        // a node is seen once it is a root or has an incoming edge (its first one pushes it): no second map
         Map<Node, Integer> deps = new IdentityHashMap<>();
-        Map<Node, Boolean> seen = new IdentityHashMap<>();
         ArrayDeque<Node> stack = new ArrayDeque<>();
         for (Node r : roots) {
-            if (seen.put(r, Boolean.TRUE) == null) {
+            if (!stack.contains(r)) {
                 stack.push(r);
             }
         }
+        List<Node> pushedRoots = new ArrayList<>(stack);
         while (!stack.isEmpty()) {
             Node n = stack.pop();
             for (Edge e : n.next) {
                 if (e == null) {
                     continue;
                 }
-                deps.merge(e.node, 1, Integer::sum);
-                if (seen.put(e.node, Boolean.TRUE) == null) {
+                if (deps.merge(e.node, 1, Integer::sum) == 1 && !containsIdentity(pushedRoots, e.node)) {
                     stack.push(e.node);
                 }
             }
         }
         return deps;
+    }
+
+    private static boolean containsIdentity(List<Node> nodes, Node n) {
+        for (Node x : nodes) {
+            if (x == n) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Nodes from which some capture point can be reached: only those must run for autograd.grad. */

@@ -82,7 +82,7 @@ final class FunctionNode extends Node {
     /** PyTorch's validate_outputs: sum a broadcast gradient back to the input's shape, cast its dtype. */
     private Tensor conform(int i, Tensor g) {
         int[] want = inputShapes[i];
-        if (!Arrays.equals(g.sizes(), want)) {
+        if (!hasSizes(g, want)) {
             if (!expandable(want, g.sizes())) {
                 throw new IllegalStateException("Function " + name + " returned an invalid gradient at index " + i
                         + " - got " + Arrays.toString(g.sizes()) + " but expected shape compatible with "
@@ -94,6 +94,19 @@ final class FunctionNode extends Node {
             g = g.to(inputDtypes[i]);
         }
         return g;
+    }
+
+    /** {@code g.sizes()} equals {@code want}, without copying g's sizes (this runs for every gradient). */
+    private static boolean hasSizes(Tensor g, int[] want) {
+        if (g.dim() != want.length) {
+            return false;
+        }
+        for (int d = 0; d < want.length; d++) {
+            if (g.size(d) != want[d]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean expandable(int[] small, int[] big) {

@@ -55,7 +55,19 @@ final class Recorder {
         return false;
     }
 
+    /** All-false needs_input_grad flags by input count, shared by the ops that do not record (never written). */
+    private static final boolean[][] NONE_NEEDED = new boolean[8][];
+
+    static {
+        for (int i = 0; i < NONE_NEEDED.length; i++) {
+            NONE_NEEDED[i] = new boolean[i];
+        }
+    }
+
     private static boolean[] needs(Tensor[] inputs, boolean record) {
+        if (!record && inputs.length < NONE_NEEDED.length) {
+            return NONE_NEEDED[inputs.length];
+        }
         boolean[] n = new boolean[inputs.length];
         if (record) {
             for (int i = 0; i < inputs.length; i++) {

@@ -9,6 +9,7 @@ import dev.jtorch.tensor.NDArray;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -76,14 +77,15 @@ public abstract class Module {
     /** {@code module(*inputs)}: pre-hooks, {@code forward}, then hooks. */
     public final Tensor call(Tensor... inputs) {
         Tensor[] in = inputs;
-        for (ForwardPreHook h : List.copyOf(preHooks)) {
+        // a hook may remove itself: iterate over a copy, made only when there are hooks (not per call)
+        for (ForwardPreHook h : preHooks.isEmpty() ? List.<ForwardPreHook>of() : List.copyOf(preHooks)) {
             Tensor[] r = h.apply(this, in);
             if (r != null) {
                 in = r;
             }
         }
         Tensor out = forward(in);
-        for (ForwardHook h : List.copyOf(hooks)) {
+        for (ForwardHook h : hooks.isEmpty() ? List.<ForwardHook>of() : List.copyOf(hooks)) {
             Tensor r = h.apply(this, in, out);
             if (r != null) {
                 out = r;
@@ -243,6 +245,11 @@ public abstract class Module {
     /** {@code children()}. */
     public final List<Module> children() {
         return new ArrayList<>(modules.values());
+    }
+
+    /** The children in order without {@link #children()}'s copy, for forward passes (read only). */
+    final Collection<Module> childModules() {
+        return Collections.unmodifiableCollection(modules.values());
     }
 
     /** {@code named_modules()}: pre-order, this module first under the empty name, duplicates removed. */

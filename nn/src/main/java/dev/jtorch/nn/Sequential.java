@@ -37,7 +37,7 @@ public class Sequential extends Module {
     @Override
     public Tensor forward(Tensor input) {
         Tensor x = input;
-        for (Module m : children()) {
+        for (Module m : childModules()) {
             x = m.call(x);
         }
         return x;

@@ -79,8 +79,10 @@ final class Convert {
 
     /** Copies {@code src} (broadcast to dst's shape) into {@code dst}, casting dtype. */
     static void copyInto(NDArray dst, NDArray src) {
-        int[] shape = dst.sizes();
-        Shapes.broadcast(shape, src.sizes()); // validates
+        int[] shape = dst.sizesRaw(); // read only
+        if (!java.util.Arrays.equals(shape, src.sizesRaw())) {
+            Shapes.broadcast(shape, src.sizesRaw()); // validates
+        }
         int[] bs = Loops.broadcastStrides(src, shape);
         if (src.dim() > shape.length) {
             throw new IllegalArgumentException("output with shape " + Shapes.str(shape)
@@ -97,7 +99,7 @@ final class Convert {
         Object s = src.storage();
         DType dt = dst.dtype();
         DType st = src.dtype();
-        if (dt == st && dst.numel() > 0 && dst.isContiguous() && src.isContiguous() && java.util.Arrays.equals(shape, src.sizes())) {
+        if (dt == st && dst.numel() > 0 && dst.isContiguous() && src.isContiguous() && java.util.Arrays.equals(shape, src.sizesRaw())) {
             System.arraycopy(s, src.offset(), d, dst.offset(), dst.numel()); // one row: what the loop below would do
             return;
         }

@@ -184,6 +184,14 @@ final class Elementwise {
         for (NDArray in : inputs) {
             Overlap.checkNoPartialOverlap(out, in);
         }
+        int[] os = out.sizesRaw();
+        boolean same = true;
+        for (NDArray in : inputs) {
+            same &= in.dim() == 0 || java.util.Arrays.equals(os, in.sizesRaw());
+        }
+        if (same) {
+            return; // every input has out's shape or is 0-d: each broadcasts to out's shape
+        }
         int[] bs = out.sizes();
         for (NDArray in : inputs) {
             bs = Shapes.broadcast(bs, in.sizes());

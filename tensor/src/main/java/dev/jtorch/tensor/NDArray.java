@@ -21,6 +21,9 @@ public final class NDArray {
     private final int[] strides;
     private final int offset;
 
+    /** The sizes and strides of every 0-d array made by {@link #empty(DType, int...)} (empty, so never modified). */
+    private static final int[] NO_DIMS = new int[0];
+
     NDArray(DType dtype, Object data, int[] shape, int[] strides, int offset) {
         this.dtype = dtype;
         this.data = data;
@@ -52,6 +55,11 @@ public final class NDArray {
 
     int sizeAt(int d) {
         return shape[d];
+    }
+
+    /** The live sizes array; callers must not modify it (small-op paths read it instead of cloning). */
+    int[] sizesRaw() {
+        return shape;
     }
 
     int strideAt(int d) {
@@ -155,7 +163,10 @@ public final class NDArray {
 
     /** {@code torch.empty(*shape, dtype=dtype)} (zero-filled: Java arrays always are). */
     public static NDArray empty(DType dtype, int... shape) {
-        int[] s = Shape.of(shape).dims();
+        if (shape.length == 0) {
+            return new NDArray(dtype, dtype.allocate(1), NO_DIMS, NO_DIMS, 0); // a 0-d array: nothing to copy
+        }
+        int[] s = Shape.checkedCopy(shape);
         return new NDArray(dtype, dtype.allocate(Shapes.numel(s)), s, Shapes.contiguousStrides(s), 0);
     }
 
@@ -503,6 +514,12 @@ public final class NDArray {
     /** {@code tensor.clone()}: a contiguous copy (PyTorch's default preserve_format gives the same values). */
     @Override
     public NDArray clone() {
+        if (Elementwise.rowMajor(this)) {
+            // one row: the copy copyInto would make, without its shape checks and index arrays
+            NDArray c = emptyRowMajorLike(dtype);
+            System.arraycopy(data, offset, c.data, 0, Shapes.numel(shape));
+            return c;
+        }
         NDArray c = empty(dtype, shape);
         Convert.copyInto(c, this);
         return c;

@@ -116,7 +116,7 @@ final class Reductions {
 
     /** A float sum into one output over one contiguous row long enough to split ({@link RowSum}). */
     private static boolean parallelSum(ReduceOp op, ReducePlan p, int outputs) {
-        return op == ReduceOp.SUM && outputs == 1 && p.stride == 1 && !FlatParallel.serial(p.n);
+        return op == ReduceOp.SUM && outputs == 1 && p.stride == 1 && !RowSum.serial(p.n);
     }
 
     // ------------------------------------------------------------------ amax, amin, max, min

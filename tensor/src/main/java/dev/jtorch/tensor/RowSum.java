@@ -10,7 +10,7 @@ import dev.jtorch.tensor.kernel.ReductionKernels;
  * (the kernel's cascade sum), then the partial sums are added in chunk order, starting from zero.
  * The chunks are {@link FlatParallel}'s, fixed by the row length and the thread count only; the
  * partials are combined in index order whichever thread computed them, so the result is the same
- * bits for the same input and thread count. Rows below {@link FlatParallel#MIN_PARALLEL}, one thread
+ * bits for the same input and thread count. Rows below {@link #MIN_PARALLEL}, one thread
  * and nested regions keep the single serial cascade (bit-identical to libtorch's one-thread sum).
  */
 final class RowSum {
@@ -18,9 +18,23 @@ final class RowSum {
 
     private static final ReductionKernels K = Kernels.REDUCTION;
 
+    /**
+     * Rows shorter than this are summed on the calling thread. A sum only reads, so it is much cheaper
+     * per element than an elementwise op and the hand-off weighs more: on this 2-core machine under
+     * load, a 1M-float sum took 140-170 us on one thread and 200-245 us split over two (libtorch's own
+     * 1M sum: 97 us on 1 thread, 184 us on 2); at 4M the two were even. Rows of 4M elements and more
+     * (16 MB of float32, past what the caches hold for long) are split.
+     */
+    static final int MIN_PARALLEL = 1 << 22;
+
+    /** True when a row of {@code n} elements is always summed serially. */
+    static boolean serial(int n) {
+        return n < MIN_PARALLEL;
+    }
+
     /** How many chunks a contiguous row of {@code n} elements is summed in; 1 for the serial sum. */
     static int chunks(int n) {
-        return FlatParallel.serial(n) ? 1 : FlatParallel.tasks(n, Parallel.getNumThreads(), Parallel.inParallelRegion());
+        return serial(n) ? 1 : FlatParallel.tasks(n, Parallel.getNumThreads(), Parallel.inParallelRegion());
     }
 
     static float sum(float[] x, int off, int n, int chunks) {

@@ -20,6 +20,16 @@ public final class Shape {
         return new Shape(dims.clone());
     }
 
+    /** A copy of {@code dims}, checked as {@link #of} checks them (one copy instead of of()'s and dims()'s two). */
+    static int[] checkedCopy(int[] dims) {
+        for (int d : dims) {
+            if (d < 0) {
+                throw new IllegalArgumentException("negative dimension " + d + " in shape " + Arrays.toString(dims));
+            }
+        }
+        return dims.clone();
+    }
+
     static Shape wrap(int[] dims) {
         return new Shape(dims);
     }

@@ -37,23 +37,25 @@ class RowSumTest {
     @Example
     void shortRowsAndOneThreadAreTheSerialCascade() {
         Parallel.setNumThreads(2);
-        assertEquals(1, RowSum.chunks(FlatParallel.MIN_PARALLEL - 1));
-        assertEquals(4, RowSum.chunks(FlatParallel.MIN_PARALLEL));
+        assertEquals(1, RowSum.chunks(RowSum.MIN_PARALLEL - 1));
+        assertEquals(4, RowSum.chunks(RowSum.MIN_PARALLEL));
         Parallel.setNumThreads(1);
-        assertEquals(1, RowSum.chunks(1 << 20));
-        NDArray a = random(300_001, DType.FLOAT32, 1);
+        assertEquals(1, RowSum.chunks(RowSum.MIN_PARALLEL));
+        Parallel.setNumThreads(2);
+        NDArray a = random(RowSum.MIN_PARALLEL - 1, DType.FLOAT32, 1);
         float serial = Kernels.REDUCTION.reduce(ReduceOp.SUM, (float[]) a.storage(), 0, 1, a.numel());
         assertEquals(Float.floatToIntBits(serial), Float.floatToIntBits((float) a.sum().item()));
     }
 
     @Property(tries = 4)
-    void chunkedSumIsTheOrderedSumOfChunkCascades(@ForAll @IntRange(min = 262_144, max = 400_000) int n,
+    void chunkedSumIsTheOrderedSumOfChunkCascades(@ForAll @IntRange(min = 0, max = 100_000) int extra,
                                                  @ForAll boolean dbl, @ForAll @IntRange(min = 2, max = 3) int threads) {
         Parallel.setNumThreads(threads);
+        int n = RowSum.MIN_PARALLEL + extra;
         DType t = dbl ? DType.FLOAT64 : DType.FLOAT32;
         NDArray a = random(n + 5, t, n).narrow(0, 5, n); // a storage offset too
         int chunks = RowSum.chunks(n);
-        assertEquals(Math.min(2 * threads, n / FlatParallel.GRAIN), chunks);
+        assertEquals(2 * threads, chunks);
         double expected = 0;
         float expectedF = 0;
         for (int c = 0; c < chunks; c++) {

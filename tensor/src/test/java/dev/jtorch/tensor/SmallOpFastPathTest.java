@@ -63,6 +63,16 @@ class SmallOpFastPathTest {
         for (UnaryOperator<NDArray> op : unary) {
             check(op.apply(a), op.apply(columnMajor(a)), a);
         }
+        // clone: one arraycopy for a row-major array, the strided copy otherwise; a narrowed row-major
+        // view (storage offset) and a 0-d array take the fast path too
+        check(a.clone(), columnMajor(a).clone(), a);
+        NDArray tail = a.flatten().narrow(0, 1, r * k * c - 1);
+        check(tail.clone(), tail, a);
+        NDArray zeroD = a.flatten().select(0, 0);
+        check(zeroD.clone(), zeroD, a);
+        NDArray copy = a.clone();
+        copy.fill_(7);
+        assertArrayEquals(a0.toDoubleArray(), a.toDoubleArray());
         // the shared shape of a result is not affected by views of it, nor the input by the result
         NDArray out = a.add(b);
         out.unsqueeze(0).transpose(0, 1).fill_(1);

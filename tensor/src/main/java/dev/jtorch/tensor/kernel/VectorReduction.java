@@ -340,7 +340,7 @@ final class VectorReduction extends ScalarReduction {
         } else if (log) {
             VectorSoftmax.logSoftmaxRow(x, xo, out, oo, n, VectorRows.max(x, xo, n));
         } else {
-            VectorSoftmax.softmaxRow(x, xo, out, oo, n, VectorRows.max(x, xo, n));
+            VectorSoftmax.softmaxRow(x, xo, out, oo, n, VectorSoftmax.softmaxMax(x, xo, n));
         }
     }
 

@@ -277,6 +277,38 @@ class ReductionKernelsTest {
 
     // ------------------------------------------------------------------ softmax family
 
+    /**
+     * Softmax rows take their maximum with compare-and-blend ({@link VectorSoftmax#softmaxMax}), which
+     * skips NaN and may pick either zero: the outputs have the bits of the NaN- and sign-aware
+     * {@link VectorRows#max}, on rows whose maximum is +0 or -0 (or both), that hold -inf, +inf or NaN.
+     */
+    @Property(tries = 80)
+    void softmaxRowMaxGivesTheBitsOfTheFullMax(@ForAll("lengths") int n, @ForAll long seed) {
+        if (n < 16 || n > 10_000) {
+            return;
+        }
+        Random r = new Random(seed);
+        float[] x = floats(values(r, n, r.nextInt(3) == 0));
+        int kind = r.nextInt(4);
+        if (kind > 0) {
+            // all values at most 0 and the maximum a zero of either sign (or both), in random places
+            for (int i = 0; i < n; i++) {
+                x[i] = -Math.abs(x[i]);
+            }
+            x[r.nextInt(n)] = kind == 2 ? 0f : -0f;
+            x[r.nextInt(n)] = kind == 1 ? -0f : 0f;
+        }
+        float[] got = new float[n];
+        float[] want = new float[n];
+        VEC.softmax(x, 0, got, 0, n, false);
+        VectorSoftmax.softmaxRow(x, 0, want, 0, n, VectorRows.max(x, 0, n));
+        for (int i = 0; i < n; i++) {
+            if (Float.isNaN(want[i]) ? !Float.isNaN(got[i]) : Float.floatToIntBits(want[i]) != Float.floatToIntBits(got[i])) {
+                fail("softmax n=" + n + " i=" + i + ": expected " + want[i] + " but was " + got[i]);
+            }
+        }
+    }
+
     @Property(tries = 60)
     void softmaxRowsAndColumnsMatchTheReference(@ForAll("lengths") int n, @ForAll long seed) {
         if (n == 0 || n > 10_000) {

@@ -114,6 +114,53 @@ class SleefMathTest {
         }
     }
 
+    /**
+     * VectorSleef's float exp takes a one-multiplication scaling when every lane is in [-86, 88] and
+     * SLEEF's two-step scaling otherwise: both must give the scalar port's bits. Every float around
+     * the bounds (and around -104 and 100, where the scaled path flushes to 0 and overflows), in
+     * vectors that are all inside, and in vectors with one lane far outside (so the whole vector
+     * takes the scaled path).
+     */
+    @Test
+    void expBothScalingPathsGiveTheScalarBits() {
+        int lanes = VectorSleefProbe.FLOAT_LANES;
+        float[][] ranges = {{-88f, -85.5f}, {87.5f, 89.5f}, {-104.25f, -103.25f}, {99.75f, 100.25f}, {-0.5f, -0.4995f}};
+        for (float[] range : ranges) {
+            for (boolean mixed : new boolean[] {false, true}) {
+                float[] x = new float[lanes * 4096];
+                int n = 0;
+                for (float f = range[0]; f <= range[1]; f = Math.nextUp(f)) {
+                    if (mixed && n % lanes == 0) {
+                        x[n++] = n % (2 * lanes) == 0 ? -200f : 200f; // sends the vector to the scaled path
+                    }
+                    x[n++] = f;
+                    if (n == x.length) {
+                        checkExps(x, n, lanes);
+                        n = 0;
+                    }
+                }
+                checkExps(x, n / lanes * lanes, lanes);
+            }
+        }
+    }
+
+    private static void checkExps(float[] x, int n, int lanes) {
+        float[] e = new float[x.length];
+        float[] eno = new float[x.length];
+        for (int i = 0; i < n; i += lanes) {
+            VectorSleefProbe.exps(x, i, e, eno);
+        }
+        for (int i = 0; i < n; i++) {
+            float want = SleefMath.exp(x[i]);
+            if (Float.floatToRawIntBits(want) != Float.floatToRawIntBits(e[i])) {
+                throw new AssertionError("VectorSleef.exp(" + x[i] + ") = " + e[i] + ", SleefMath.exp = " + want);
+            }
+            if (x[i] <= 100f && Float.floatToRawIntBits(want) != Float.floatToRawIntBits(eno[i])) {
+                throw new AssertionError("VectorSleef.expNoOverflow(" + x[i] + ") = " + eno[i] + ", SleefMath.exp = " + want);
+            }
+        }
+    }
+
     @Test
     void specialValuesFollowSleef() {
         for (float x : SPECIAL_F) {

@@ -13,4 +13,11 @@ final class VectorSleefProbe {
         VectorSleef.exp(v).intoArray(exp, 0);
         VectorSleef.log(v).intoArray(log, 0);
     }
+
+    /** {@link VectorSleef#exp} and {@link VectorSleef#expNoOverflow} of {@code x[off..off+FLOAT_LANES)}. */
+    static void exps(float[] x, int off, float[] exp, float[] expNoOverflow) {
+        FloatVector v = FloatVector.fromArray(FloatVector.SPECIES_PREFERRED, x, off);
+        VectorSleef.exp(v).intoArray(exp, off);
+        VectorSleef.expNoOverflow(v).intoArray(expNoOverflow, off);
+    }
 }
