@@ -516,8 +516,12 @@ public final class NDArray {
     public NDArray clone() {
         if (Elementwise.rowMajor(this)) {
             // one row: the copy copyInto would make, without its shape checks and index arrays
+            // (an empty view's offset may lie past the end of its storage: arraycopy rejects it even for length 0)
             NDArray c = emptyRowMajorLike(dtype);
-            System.arraycopy(data, offset, c.data, 0, Shapes.numel(shape));
+            int n = Shapes.numel(shape);
+            if (n > 0) {
+                System.arraycopy(data, offset, c.data, 0, n);
+            }
             return c;
         }
         NDArray c = empty(dtype, shape);

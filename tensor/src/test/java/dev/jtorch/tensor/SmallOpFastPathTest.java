@@ -70,6 +70,9 @@ class SmallOpFastPathTest {
         check(tail.clone(), tail, a);
         NDArray zeroD = a.flatten().select(0, 0);
         check(zeroD.clone(), zeroD, a);
+        // an empty narrow at the end of an empty array: its offset lies past the storage
+        NDArray none = NDArray.zeros(a.dtype(), 0, 3).narrow(1, 3, 0);
+        assertArrayEquals(new int[] {0, 0}, none.clone().sizes());
         NDArray copy = a.clone();
         copy.fill_(7);
         assertArrayEquals(a0.toDoubleArray(), a.toDoubleArray());
