@@ -68,6 +68,11 @@ public final class FloatConvFewTaps {
                     for (; q < ow && xo + q + maxOff + L <= x.length && (q + L <= ow || oh + 1 < g.oh()); q += L) {
                         vector4(k, w, wOff + o * k, off, bias, biasOff + o, x, xo + q, y, yo + q, p);
                     }
+                    if (q < ow && ow >= L && xo + ow - L + maxOff + L <= x.length) {
+                        // the row's last L outputs (again where they overlap done ones: the same values)
+                        vector4(k, w, wOff + o * k, off, bias, biasOff + o, x, xo + ow - L, y, yo + ow - L, p);
+                        q = ow;
+                    }
                     for (int i = 0; i < 4; i++) {
                         scalar(k, w, wOff + (o + i) * k, off, addend(bias, biasOff + o + i), x, xo, q, ow, y, yo + i * p);
                     }
