@@ -2,6 +2,7 @@ package dev.jtorch;
 
 import static dev.jtorch.Op.grads;
 
+import dev.jtorch.autograd.GradMode;
 import dev.jtorch.tensor.NDArray;
 import java.util.function.UnaryOperator;
 
@@ -49,8 +50,14 @@ final class UnaryMathOps {
     static final Grad RECIPROCAL = (g, r) -> g.neg().mul(r.mul(r));
     static final Grad TANH = (g, r) -> g.mul(r.mul(r).rsub(1L));
     static final Grad SIGMOID = (g, r) -> g.mul(r.rsub(1L)).mul(r);
-    /** threshold_backward(grad, result, 0): no gradient where the result is {@code <= 0}. */
-    static final Grad RELU = (g, r) -> Tensor.where(r.le(0L), 0.0, g);
+    /**
+     * threshold_backward(grad, result, 0): no gradient where the result is {@code <= 0}. Without a
+     * graph to record (grad mode off: a backward without create_graph) it is the fused NDArray op;
+     * with one, the same values from differentiable Tensor ops.
+     */
+    static final Grad RELU = (g, r) -> GradMode.isEnabled()
+            ? Tensor.where(r.le(0L), 0.0, g)
+            : new Tensor(g.array().thresholdBackward(r.array(), 0));
 
     static Tensor neg(Tensor t) {
         return new Op("NegBackward0", Op.NONE, a -> a[0].neg(), (ctx, g, x, r) -> grads(g.neg())).apply(t);

@@ -1,5 +1,6 @@
 package dev.jtorch.tensor;
 
+import dev.jtorch.tensor.kernel.FloatConvFewTaps;
 import dev.jtorch.tensor.kernel.FloatConvGemm;
 import dev.jtorch.tensor.kernel.FloatConvInputGrad;
 import dev.jtorch.tensor.kernel.FloatConvWeightGrad;
@@ -117,8 +118,16 @@ final class ConvProducts {
             FloatConvGemm.Geometry geo = implicitGeometry(g);
             NDArray b = bias == null ? null : bias.contiguous();
             float[] bs = b == null ? null : (float[]) b.storage();
+            boolean fewTaps = FloatConvFewTaps.applies(geo);
             overBatch(g, tasks(g), (task, from, to) -> {
                 for (int grp = 0; grp < g.groups; grp++) {
+                    if (fewTaps) {
+                        FloatConvFewTaps.forward(geo, g.og(), (float[]) w.storage(), w.offset() + grp * g.og() * kk,
+                                bs, b == null ? 0 : b.offset() + grp * g.og(),
+                                (float[]) x.storage(), x.offset() + (from * g.c + grp * g.cg()) * hw, g.c * hw, to - from,
+                                (float[]) y.storage(), (from * g.o + grp * g.og()) * p, g.o * p);
+                        continue;
+                    }
                     FloatConvGemm.forward(geo, g.og(), (float[]) w.storage(), w.offset() + grp * g.og() * kk,
                             bs, b == null ? 0 : b.offset() + grp * g.og(),
                             (float[]) x.storage(), x.offset() + (from * g.c + grp * g.cg()) * hw, g.c * hw, to - from,

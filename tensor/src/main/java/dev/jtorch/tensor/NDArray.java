@@ -1811,6 +1811,16 @@ public final class NDArray {
                                              int[] dilation, int groups) {
         return Convolution.backwardWeight(this, input, weightShape, stride, padding, dilation, groups);
     }
+
+    /**
+     * {@code torch.ops.aten.threshold_backward(grad_output, self, threshold)} with this array as
+     * {@code grad_output}: the gradient where {@code input > threshold}, else 0 (the backward of
+     * ReLU with its result as {@code input} and threshold 0). A NaN {@code input} passes the
+     * gradient. Broadcasts; the result has the gradient's dtype.
+     */
+    public NDArray thresholdBackward(NDArray input, double threshold) {
+        return ActivationBackward.thresholdBackward(this, input, threshold);
+    }
     // ------------------------------------------------------------------ end of convolution
 
     // ------------------------------------------------------------------ pooling (Pooling.java)

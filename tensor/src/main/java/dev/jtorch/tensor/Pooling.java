@@ -39,7 +39,10 @@ final class Pooling {
             float[] src = (float[]) in.storage();
             float[] dst = (float[]) out.storage();
             int[] starts = VectorMaxPool.windowStarts(g.iW(), g.oH(), g.oW());
-            if (outPlane >= VectorMaxPool.LANES) {
+            if (g.oW() >= VectorMaxPool.MIN_ROW) {
+                forPlaneRanges(g.planes(), work, (p0, p1) -> VectorMaxPool.forward2x2Rows(src, in.offset(), inPlane,
+                        g.iW(), g.oH(), g.oW(), p0, p1, dst, ix, 0));
+            } else if (outPlane >= VectorMaxPool.LANES) {
                 forPlaneRanges(g.planes(), work, (p0, p1) -> VectorMaxPool.forward2x2Planes(src, in.offset(), inPlane,
                         g.iW(), starts, p0, p1, dst, ix, 0));
             } else {

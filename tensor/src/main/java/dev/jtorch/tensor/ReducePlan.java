@@ -126,6 +126,11 @@ final class ReducePlan {
         return new ReducePlan(src, outShape, n, stride, 0, kept);
     }
 
+    /** Whether a plan for {@code x} and {@code mask} with a layout other than {@code CONTIGUOUS_ROWS} copies the input. */
+    static boolean copies(NDArray x, boolean[] mask) {
+        return reducedRow(x, mask) == null;
+    }
+
     /** {n, stride} of the reduced dims as one row, or null when they do not merge into one. */
     private static int[] reducedRow(NDArray x, boolean[] mask) {
         int m = 0;

@@ -66,6 +66,11 @@ final class Reductions {
 
     /** {@code op} over the masked dims into a new array of {@code x}'s dtype (float32, float64 or int64). */
     static NDArray reduce(ReduceOp op, NDArray x, boolean[] mask, boolean keepdim) {
+        if (GatheredReduce.applies(x, mask)) {
+            NDArray out = NDArray.empty(x.dtype(), ReducePlan.outShape(x.sizes(), mask, keepdim));
+            GatheredReduce.reduce(op, x, mask, out);
+            return out;
+        }
         ReducePlan p = ReducePlan.of(x, mask, keepdim, Layout.ROWS_OR_COLUMNS);
         NDArray out = NDArray.empty(x.dtype(), p.outShape);
         if (p.n == 0) {

@@ -17,12 +17,13 @@ import net.jqwik.api.constraints.IntRange;
  * planes whose output count is below, at and around multiples of the vector length (the scalar
  * tail), odd input sizes (an unused last row or column), ties (zeros as after a ReLU, and -0.0
  * against 0.0, where the first in window order must win) and NaNs (the last NaN's index wins).
+ * The row-by-row variant is checked on ranges of planes, including that it writes nothing outside them.
  */
 class VectorMaxPoolTest {
 
     @Property(tries = 150)
     void matchesTheScalarScan(@ForAll long seed, @ForAll @IntRange(min = 2, max = 41) int h,
-                              @ForAll @IntRange(min = 2, max = 41) int w, @ForAll @IntRange(min = 1, max = 5) int planes) {
+                              @ForAll @IntRange(min = 2, max = 71) int w, @ForAll @IntRange(min = 1, max = 5) int planes) {
         SplittableRandom r = new SplittableRandom(seed);
         float[] in = new float[planes * h * w];
         for (int i = 0; i < in.length; i++) {
@@ -58,6 +59,23 @@ class VectorMaxPoolTest {
                     assertEquals(expectedIdx[i], vi[i], "planes index " + i);
                     assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(v[i]), "planes value " + i);
                 }
+            }
+        }
+        // row by row ({@code forward2x2Rows}), for a range of planes read from an offset input; outputs
+        // outside the range (another thread's) keep what they held
+        for (int p0 = 0; p0 < Math.min(2, planes); p0++) {
+            int p1 = Math.max(p0 + 1, planes - p0);
+            float[] shifted = new float[in.length + 3];
+            System.arraycopy(in, 0, shifted, 3, in.length);
+            float[] v = new float[expected.length];
+            long[] vi = new long[expected.length];
+            java.util.Arrays.fill(v, -0f);
+            java.util.Arrays.fill(vi, -7);
+            VectorMaxPool.forward2x2Rows(shifted, 3, h * w, w, oH, oW, p0, p1, v, vi, 0);
+            for (int i = 0; i < expected.length; i++) {
+                boolean inRange = i >= p0 * oH * oW && i < p1 * oH * oW;
+                assertEquals(inRange ? expectedIdx[i] : -7, vi[i], "rows index " + i);
+                assertEquals(Float.floatToRawIntBits(inRange ? expected[i] : -0f), Float.floatToRawIntBits(v[i]), "rows value " + i);
             }
         }
         // and through the public op, which takes this path for float32

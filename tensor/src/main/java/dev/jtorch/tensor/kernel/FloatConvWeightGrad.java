@@ -138,11 +138,20 @@ public final class FloatConvWeightGrad {
         }
     }
 
-    /** {@code gy^T}'s block as {@code KC x NR} panels: {@code (q, i)} at {@code (i / NR) * NR * kc + q * NR + i % NR}, channels past {@code m} zero. */
+    /**
+     * {@code gy^T}'s block as {@code KC x NR} panels: {@code (q, i)} at {@code (i / NR) * NR * kc + q * NR + i % NR},
+     * channels past {@code m} zero. Where {@link FloatTranspose} is enabled, 16 channels by 16 positions
+     * that lie one after the other in {@code gy} (one sample) are moved as one in-register transpose;
+     * the rest element by element. A copy either way (same bits).
+     */
     private static void packGy(int m, int mPad, int kc, int p, float[] gy, int gyOff, Buffers buf) {
+        int m16 = FloatTranspose.ENABLED ? m - m % FloatTranspose.BLOCK : 0;
+        for (int i0 = 0; i0 < m16; i0 += FloatTranspose.BLOCK) {
+            packGy16(i0, kc, p, gy, gyOff, buf);
+        }
         float[] b = buf.b;
         int[] pos = buf.gyPos;
-        for (int i = 0; i < mPad; i++) {
+        for (int i = m16; i < mPad; i++) {
             int d = (i / NR) * NR * kc + i % NR;
             if (i < m) {
                 int src = gyOff + i * p;
@@ -153,6 +162,27 @@ public final class FloatConvWeightGrad {
                 for (int q = 0; q < kc; q++) {
                     b[d + q * NR] = 0f;
                 }
+            }
+        }
+    }
+
+    /** Channels {@code i0 .. i0 + 15} of {@link #packGy}: 16 x 16 transposes where 16 positions are consecutive in {@code gy}. */
+    private static void packGy16(int i0, int kc, int p, float[] gy, int gyOff, Buffers buf) {
+        final int blk = FloatTranspose.BLOCK;
+        float[] b = buf.b;
+        int[] pos = buf.gyPos;
+        int d0 = (i0 / NR) * NR * kc + i0 % NR;
+        int src = gyOff + i0 * p;
+        int q = 0;
+        while (q < kc) {
+            if (q + blk <= kc && pos[q + blk - 1] - pos[q] == blk - 1) {
+                FloatTranspose.transpose16(gy, src + pos[q], p, b, d0 + q * NR, NR);
+                q += blk;
+            } else {
+                for (int j = 0; j < blk; j++) {
+                    b[d0 + q * NR + j] = gy[src + j * p + pos[q]];
+                }
+                q++;
             }
         }
     }

@@ -5,6 +5,7 @@ import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -16,6 +17,12 @@ import jdk.incubator.vector.VectorSpecies;
  * the maximum of each row's pair, then of the two pairs, each step keeping the first of equal
  * values and letting a NaN win (so the last NaN's index is kept), which is what the scan in
  * window order picks. Outputs past the last full vector take the same steps in scalar code.
+ *
+ * <p>Output rows at least half a vector wide ({@link #forward2x2Rows}) read their windows with
+ * plain loads instead of gathers (four gathers per {@code L} outputs made the 26x26 -> 13x13 pool
+ * of the example CNN cost more than its convolution's forward): two vectors of each input row
+ * hold the pairs of {@code L} windows, split into even and odd columns by a lane shuffle. The
+ * selection is the same, so are values and indices.
  */
 public final class VectorMaxPool {
     private VectorMaxPool() {}
@@ -26,6 +33,31 @@ public final class VectorMaxPool {
     private static final int L = F.length();
     /** Outputs per vector step: {@link #forward2x2Planes} needs planes at least this big. */
     public static final int LANES = L;
+    /** {@link #forward2x2Rows} is used for output rows at least this wide. */
+    public static final int MIN_ROW = L / 2;
+
+    /** Lane {@code i} takes lane {@code 2i mod L}: the even columns of a vector in the low half, of the next one in the high half. */
+    private static final VectorShuffle<Float> EVEN = VectorShuffle.fromOp(F, i -> (2 * i) % L);
+    private static final VectorShuffle<Float> ODD = VectorShuffle.fromOp(F, i -> (2 * i + 1) % L);
+    private static final boolean[] HIGH = highHalf();
+    /** {@code 0, 2, 4, ...}: the window starts of one row chunk, relative to the first. */
+    private static final int[] TWICE_IOTA = twiceIota();
+
+    private static boolean[] highHalf() {
+        boolean[] h = new boolean[L];
+        for (int i = L / 2; i < L; i++) {
+            h[i] = true;
+        }
+        return h;
+    }
+
+    private static int[] twiceIota() {
+        int[] t = new int[L];
+        for (int i = 0; i < L; i++) {
+            t[i] = 2 * i;
+        }
+        return t;
+    }
 
     /** The offset in its plane of each output's window's top-left value: {@code 2 * oh * iW + 2 * ow}. */
     public static int[] windowStarts(int iW, int oH, int oW) {
@@ -98,6 +130,61 @@ public final class VectorMaxPool {
                 p++;
             }
         }
+    }
+
+    /**
+     * Like {@link #forward2x2Planes}, output row by output row: {@code L} outputs of a row at a time
+     * from plain loads ({@link #rowChunk}). A row's last chunk also writes the first outputs of the
+     * next row, which that row then overwrites; where a chunk would read past the input or write
+     * past the range's last output (another thread's), the row is finished in scalar code.
+     * Planes {@code [p0, p1)} of {@code oH x oW} outputs from {@code iW}-wide input planes
+     * {@code inPlane} apart; outputs from {@code out[outOff]} for plane 0.
+     */
+    public static void forward2x2Rows(float[] in, int inOff, int inPlane, int iW, int oH, int oW, int p0, int p1,
+                                      float[] out, long[] idx, int outOff) {
+        int outPlane = oH * oW;
+        int end = outOff + p1 * outPlane;
+        for (int p = p0; p < p1; p++) {
+            int ib = inOff + p * inPlane;
+            int ob = outOff + p * outPlane;
+            for (int oh = 0; oh < oH; oh++) {
+                int t0 = 2 * oh * iW;
+                int o0 = ob + oh * oW;
+                int ow = 0;
+                for (; ow < oW && ib + t0 + 2 * ow + iW + 2 * L <= in.length && o0 + ow + L <= end; ow += L) {
+                    rowChunk(in, ib, t0 + 2 * ow, iW, out, idx, o0 + ow);
+                }
+                for (; ow < oW; ow++) {
+                    scalar(in, ib, iW, t0 + 2 * ow, out, idx, o0 + ow);
+                }
+            }
+        }
+    }
+
+    /** {@code L} outputs whose windows start at plane offsets {@code t, t + 2, ...}: the pairs of each row from two plain loads. */
+    private static void rowChunk(float[] in, int base, int t, int iW, float[] out, long[] idx, int o) {
+        VectorMask<Float> high = VectorMask.fromArray(F, HIGH, 0);
+        int top = base + t;
+        FloatVector t0 = FloatVector.fromArray(F, in, top);
+        FloatVector t1 = FloatVector.fromArray(F, in, top + L);
+        FloatVector b0 = FloatVector.fromArray(F, in, top + iW);
+        FloatVector b1 = FloatVector.fromArray(F, in, top + iW + L);
+        FloatVector a = t0.rearrange(EVEN).blend(t1.rearrange(EVEN), high);
+        FloatVector b = t0.rearrange(ODD).blend(t1.rearrange(ODD), high);
+        FloatVector c = b0.rearrange(EVEN).blend(b1.rearrange(EVEN), high);
+        FloatVector d = b0.rearrange(ODD).blend(b1.rearrange(ODD), high);
+        VectorMask<Float> topWins = b.compare(VectorOperators.GT, a).or(b.test(VectorOperators.IS_NAN));
+        VectorMask<Float> bottom = d.compare(VectorOperators.GT, c).or(d.test(VectorOperators.IS_NAN));
+        FloatVector m1 = a.blend(b, topWins);
+        FloatVector m2 = c.blend(d, bottom);
+        VectorMask<Float> second = m2.compare(VectorOperators.GT, m1).or(m2.test(VectorOperators.IS_NAN));
+        m1.blend(m2, second).intoArray(out, o);
+        IntVector start = IntVector.fromArray(I, TWICE_IOTA, 0).add(t);
+        IntVector i1 = start.add(1, topWins.cast(I));
+        IntVector i2 = start.add(iW).add(1, bottom.cast(I));
+        IntVector index = i1.blend(i2, second.cast(I));
+        ((LongVector) index.convertShape(VectorOperators.I2L, LS, 0)).intoArray(idx, o);
+        ((LongVector) index.convertShape(VectorOperators.I2L, LS, 1)).intoArray(idx, o + L / 2);
     }
 
     /** {@code L} outputs: windows at {@code base + offs[q + l]}, indices {@code starts[q + l]} plus the winner's place. */
