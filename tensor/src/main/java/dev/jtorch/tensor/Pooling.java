@@ -38,16 +38,18 @@ final class Pooling {
                 && 2 * g.oH() <= g.iH() && 2 * g.oW() <= g.iW()) {
             float[] src = (float[]) in.storage();
             float[] dst = (float[]) out.storage();
-            int[] starts = VectorMaxPool.windowStarts(g.iW(), g.oH(), g.oW());
             if (g.oW() >= VectorMaxPool.MIN_ROW) {
                 forPlaneRanges(g.planes(), work, (p0, p1) -> VectorMaxPool.forward2x2Rows(src, in.offset(), inPlane,
                         g.iW(), g.oH(), g.oW(), p0, p1, dst, ix, 0));
-            } else if (outPlane >= VectorMaxPool.LANES) {
-                forPlaneRanges(g.planes(), work, (p0, p1) -> VectorMaxPool.forward2x2Planes(src, in.offset(), inPlane,
-                        g.iW(), starts, p0, p1, dst, ix, 0));
             } else {
-                forPlanes(g.planes(), work, p -> VectorMaxPool.forward2x2(src, in.offset() + p * inPlane, g.iW(), starts,
-                        dst, ix, p * outPlane));
+                int[] starts = VectorMaxPool.windowStarts(g.iW(), g.oH(), g.oW()); // the window map the gathers read
+                if (outPlane >= VectorMaxPool.LANES) {
+                    forPlaneRanges(g.planes(), work, (p0, p1) -> VectorMaxPool.forward2x2Planes(src, in.offset(), inPlane,
+                            g.iW(), starts, p0, p1, dst, ix, 0));
+                } else {
+                    forPlanes(g.planes(), work, p -> VectorMaxPool.forward2x2(src, in.offset() + p * inPlane, g.iW(),
+                            starts, dst, ix, p * outPlane));
+                }
             }
         } else if (x.dtype() == DType.FLOAT32) {
             float[] src = (float[]) in.storage();
