@@ -97,24 +97,30 @@ final class Measurement {
     /**
      * Warms the side up and returns the number of ops that lasts about {@code roundNanos}: batches
      * double until one lasts a quarter of a round; then batches repeat until at least
-     * {@code warmupNanos} have passed and the JIT compiled nothing during the last batch (on a busy
-     * machine C2 can take seconds to finish the kernels, and timing interpreted Vector API code
-     * would be meaningless), or until {@link #MAX_WARMUP_FACTOR} times the warm-up has passed.
-     * The count is scaled from the last batch.
+     * {@code warmupNanos} have passed and the JIT compiled nothing during the last round's worth of
+     * batches, or until {@link #MAX_WARMUP_FACTOR} times the warm-up has passed. The count is scaled
+     * from the last batch.
+     *
+     * <p>Why wait for the JIT: on a busy machine C2 can take seconds to finish the kernels, and timing
+     * interpreted Vector API code would be meaningless. Why a whole round of quiet: a training step
+     * calls most of its methods a few times per step, so C2 reaches them one by one over seconds;
+     * one quiet quarter-round batch came early in that stretch, and the MLP step's first timed rounds
+     * ran at twice its steady time (the same model steadies at about 2.5 ms per step after 7 s).
      */
     static int calibrate(Side side, Settings s) {
         side.activate();
         int n = 1;
         long spent = 0;
+        long quiet = 0;
         long last;
         while (true) {
             long compiledBefore = compilationMillis();
             last = Math.max(1, side.time(n));
             spent += last;
-            boolean jitQuiet = compilationMillis() == compiledBefore;
+            quiet = compilationMillis() == compiledBefore ? quiet + last : 0;
             if (last < s.roundNanos / 4 && n < (1 << 29)) {
                 n *= 2;
-            } else if (spent >= s.warmupNanos && (jitQuiet || spent >= MAX_WARMUP_FACTOR * Math.max(s.warmupNanos, s.roundNanos))) {
+            } else if (spent >= s.warmupNanos && (quiet >= s.roundNanos || spent >= MAX_WARMUP_FACTOR * Math.max(s.warmupNanos, s.roundNanos))) {
                 break;
             }
         }

@@ -135,7 +135,8 @@ public final class SideBySide {
     static String method(Measurement.Settings s) {
         return s.rounds + " rounds per workload; in each round every side runs a batch calibrated to about "
                 + s.roundNanos / 1_000_000 + " ms (after at least " + s.warmupNanos / 1_000_000
-                + " ms of warm-up) after a pause of " + Math.min(Measurement.SETTLE_MILLIS, s.roundNanos / 1_000_000)
+                + " ms of warm-up, ending once the JIT has compiled nothing for a round's worth of ops, or after "
+                + Measurement.MAX_WARMUP_FACTOR + " times that) after a pause of " + Math.min(Measurement.SETTLE_MILLIS, s.roundNanos / 1_000_000)
                 + " ms (libtorch's OpenBLAS threads spin for about 0.1 s after its last call), the starting side rotating; reported: the median time per op over the rounds; "
                 + "libtorch at " + threadList(s.torchThreads) + ", the fastest kept; training epochs are long-running: "
                 + "the pre-timing agreement epoch is the warm-up, then one epoch per round, in fewer rounds (see Every round)";
