@@ -38,7 +38,11 @@ final class GatheredReduce {
         return n >= MIN_ROW && outputs > 1 && ReducePlan.copies(x, mask);
     }
 
-    /** {@code op} over the masked dims of float32 or float64 {@code x} into {@code out} (of the plan's shape, written in order). */
+    /**
+     * {@code op} over the masked dims of float32 or float64 {@code x} into {@code out} (of the plan's
+     * shape, written in order). Outputs are independent: a long input splits them over the pool, each
+     * task with its own row, and every output gets the same kernel call as serially.
+     */
     static void reduce(ReduceOp op, NDArray x, boolean[] mask, NDArray out) {
         int[][] red = dims(x, mask, true);
         int[][] kept = dims(x, mask, false);
@@ -50,11 +54,29 @@ final class GatheredReduce {
         for (int s : kept[0]) {
             outputs *= s;
         }
+        int rowLength = n;
+        int total = outputs;
+        int tasks = Math.min(outputs, FlatParallel.tasks(x.numel(), Parallel.getNumThreads(), Parallel.inParallelRegion()));
+        if (tasks <= 1) {
+            reduce(op, x, red, kept, rowLength, 0, outputs, out);
+        } else {
+            Parallel.parallelFor(tasks, t -> reduce(op, x, red, kept, rowLength,
+                    (int) ((long) total * t / tasks), (int) ((long) total * (t + 1) / tasks), out));
+        }
+    }
+
+    /** Outputs {@code [from, to)}: each one's row gathered into a buffer of this call's, then reduced. */
+    private static void reduce(ReduceOp op, NDArray x, int[][] red, int[][] kept, int n, int from, int to, NDArray out) {
         int[] idx = new int[kept[0].length];
         int base = x.offset();
+        for (int k = idx.length - 1, rest = from; k >= 0; k--) {
+            idx[k] = rest % kept[0][k];
+            rest /= kept[0][k];
+            base += idx[k] * kept[1][k];
+        }
         boolean isFloat = x.dtype() == DType.FLOAT32;
         Object row = isFloat ? new float[n] : new double[n];
-        for (int o = 0; o < outputs; o++) {
+        for (int o = from; o < to; o++) {
             gather(x.storage(), base, red, row, n);
             if (isFloat) {
                 ((float[]) out.storage())[o] = K.reduce(op, (float[]) row, 0, 1, n);

@@ -5,6 +5,7 @@ import dev.jtorch.tensor.PoolShapes.Window;
 import dev.jtorch.tensor.kernel.Kernels;
 import dev.jtorch.tensor.kernel.VectorMaxPool;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 
 /**
@@ -86,11 +87,7 @@ final class Pooling {
         int total = gin.numel();
         // An empty window (in the padding, with dilation) reports an index past its plane, and ATen then
         // adds into the next plane: keep that, serially, instead of splitting planes across threads.
-        boolean spills = false;
-        int count = indices.numel();
-        for (int i = 0; i < count && !spills; i++) {
-            spills = ix[ic.offset() + i] >= inPlane;
-        }
+        boolean spills = anyAtLeast(ix, ic.offset(), indices.numel(), inPlane);
         long work = spills ? 0 : outPlane;
         boolean spill = spills;
         if (gradOutput.dtype() == DType.FLOAT32) {
@@ -105,6 +102,20 @@ final class Pooling {
                     ic.offset() + p * outPlane, outPlane, dst, p * inPlane, spill ? total - p * inPlane : inPlane));
         }
         return gin;
+    }
+
+    /** Whether any of the {@code count} values at {@code off} is at least {@code limit}; a long scan splits over the pool. */
+    private static boolean anyAtLeast(long[] values, int off, int count, long limit) {
+        AtomicBoolean found = new AtomicBoolean();
+        FlatParallel.run(count, (i, len) -> {
+            for (int k = off + i, end = k + len; k < end; k++) {
+                if (values[k] >= limit) {
+                    found.set(true);
+                    return;
+                }
+            }
+        });
+        return found.get();
     }
 
     static NDArray avgPool2d(NDArray x, int[] kernel, int[] stride, int[] padding, boolean ceil, boolean countPad,

@@ -31,6 +31,27 @@ class GatheredReduceTest {
     }
 
     @Test
+    void outputsSplitOverThePoolGiveTheSameBitsAsOneThread() {
+        int threads = Parallel.getNumThreads();
+        try {
+            for (DType t : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+                // 7 outputs over 4 tasks (uneven ranges), a view with an offset, numel above FlatParallel's split
+                NDArray g = NDArray.randn(65, 7, 26, 27).to(t).narrow(0, 1, 64).narrow(3, 1, 26);
+                boolean[] mask = ReducePlan.dimMask(new int[] {0, 2, 3}, 4);
+                assertTrue(GatheredReduce.applies(g, mask));
+                assertTrue(g.numel() >= FlatParallel.MIN_PARALLEL);
+                Parallel.setNumThreads(1);
+                double[] serial = g.sum(new int[] {0, 2, 3}, false).toDoubleArray();
+                Parallel.setNumThreads(2);
+                assertArrayEquals(serial, g.sum(new int[] {0, 2, 3}, false).toDoubleArray());
+                assertArrayEquals(reference(g, mask, "sum").toDoubleArray(), g.sum(new int[] {0, 2, 3}, false).toDoubleArray());
+            }
+        } finally {
+            Parallel.setNumThreads(threads);
+        }
+    }
+
+    @Test
     void shortRowsSingleOutputsAndMergeableDimsKeepTheOldPath() {
         assertFalse(GatheredReduce.applies(NDArray.randn(4, 3, 5, 5), ReducePlan.dimMask(new int[] {0, 2, 3}, 4)));
         assertFalse(GatheredReduce.applies(NDArray.randn(40, 1, 30, 30), ReducePlan.dimMask(new int[] {0, 2, 3}, 4)));

@@ -41,6 +41,22 @@ class ThresholdBackwardOpTest {
     }
 
     @Test
+    void longRowsSplitOverThePoolWithOffsetsGiveTheSameBits() {
+        int threads = Parallel.getNumThreads();
+        try {
+            Parallel.setNumThreads(2);
+            for (DType t : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+                int n = ActivationBackward.PARALLEL_MIN + 77;
+                NDArray g = NDArray.randn(n + 5).to(t).narrow(0, 3, n);
+                NDArray x = NDArray.randn(n + 9).to(t).narrow(0, 9, n);
+                assertSameBits(reference(g, x, 0.1), g.thresholdBackward(x, 0.1));
+            }
+        } finally {
+            Parallel.setNumThreads(threads);
+        }
+    }
+
+    @Test
     void viewsBroadcastingAndOffsets() {
         NDArray g = NDArray.randn(6, 40);
         NDArray x = NDArray.randn(40, 6).t();
