@@ -11,7 +11,7 @@ import dev.jtorch.tensor.kernel.ReductionKernels;
  * The chunks are {@link FlatParallel}'s, fixed by the row length and the thread count only; the
  * partials are combined in index order whichever thread computed them, so the result is the same
  * bits for the same input and thread count. Rows below {@link #MIN_PARALLEL}, one thread
- * and nested regions keep the single serial cascade (bit-identical to libtorch's one-thread sum).
+ * and nested regions keep the single serial cascade.
  */
 final class RowSum {
     private RowSum() {}
@@ -19,13 +19,12 @@ final class RowSum {
     private static final ReductionKernels K = Kernels.REDUCTION;
 
     /**
-     * Rows shorter than this are summed on the calling thread. A sum only reads, so it is much cheaper
-     * per element than an elementwise op and the hand-off weighs more: on this 2-core machine under
-     * load, a 1M-float sum took 140-170 us on one thread and 200-245 us split over two (libtorch's own
-     * 1M sum: 97 us on 1 thread, 184 us on 2); at 4M the two were even. Rows of 4M elements and more
-     * (16 MB of float32, past what the caches hold for long) are split.
+     * Rows shorter than this are summed on the calling thread: {@link FlatParallel}'s threshold. With
+     * the pool's threads spinning between regions (see {@link Parallel}) a split sum pays from there:
+     * 256K floats 17 us against 34 us serial, 1M 68-71 us against 113-152 us (one JVM, alternating).
+     * (When waking the helper cost 0.1-0.4 ms, a 1M sum was faster serial and this was 4M.)
      */
-    static final int MIN_PARALLEL = 1 << 22;
+    static final int MIN_PARALLEL = FlatParallel.MIN_PARALLEL;
 
     /** True when a row of {@code n} elements is always summed serially. */
     static boolean serial(int n) {
