@@ -34,6 +34,23 @@ final class Report {
         }
         b.append('\n');
 
+        List<WorkloadResult> missed = new ArrayList<>();
+        for (WorkloadResult r : results) {
+            if (!r.met().orElse(true)) {
+                missed.add(r);
+            }
+        }
+        if (!missed.isEmpty()) {
+            b.append("## Targets not met, and where the time goes\n\n");
+            b.append("Not met in this run: ");
+            for (int i = 0; i < missed.size(); i++) {
+                WorkloadResult r = missed.get(i);
+                b.append(i == 0 ? "" : "; ").append(r.name).append(" (").append(Format.ratio(r.speed())).append(" against ≥ ")
+                        .append(Format.ratio(r.target.getAsDouble())).append(')');
+            }
+            b.append(".\n\n").append(whereTimeGoes()).append('\n');
+        }
+
         b.append("## Round-to-round spread\n\n");
         b.append("(max - min) / median of the per-round times; large values mean the machine was busy.\n\n");
         b.append("| workload | jtorch");
@@ -68,6 +85,20 @@ final class Report {
         }
         return b.append("```\n").toString();
     }
+
+    /** The hand-kept profiles of the targets not met (a resource of this module). */
+    static String whereTimeGoes() {
+        try (java.io.InputStream in = Report.class.getResourceAsStream(WHERE_TIME_GOES)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + WHERE_TIME_GOES + " is missing from the benchmarks module");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + WHERE_TIME_GOES, e);
+        }
+    }
+
+    static final String WHERE_TIME_GOES = "where-time-goes.md";
 
     /** One row of the results table. */
     static String resultRow(WorkloadResult r) {

@@ -1,6 +1,7 @@
 package dev.jtorch.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,6 +116,22 @@ class StatsAndReportTest {
         assertTrue(md.endsWith("## Every round\n\nTime per op in each round, in the order measured.\n\n```\nadd 64K float32\n"
                 + "  jtorch 10 µs 11 µs 9 µs; libtorch, 1 thread 20 µs 21 µs 19 µs; libtorch, 2 threads 12 µs 12 µs 13 µs\n```\n"), md);
         assertTrue(md.contains("- 1-minute load average 3.5 at the start and 4 at the end, on 2 cores. The machine was busy"), md);
+    }
+
+    @Test
+    void missedTargetsGetTheirSectionWithTheKeptProfiles() {
+        Environment env = new Environment("cpu", 2, "v", "jdk", "lt", "c", "d", "cmd", "m", 0.3);
+        WorkloadResult met = result("add 64K float32", OptionalDouble.of(1.0), new double[] {10e-6},
+                new double[] {20e-6}, new double[] {12e-6});
+        WorkloadResult missed = result("relu 64K float32", OptionalDouble.of(1.0), new double[] {30e-6},
+                new double[] {20e-6}, new double[] {24e-6});
+        String md = Report.render(env, List.of(met, missed));
+        String profiles = Report.whereTimeGoes();
+        assertFalse(profiles.isBlank());
+        assertTrue(md.contains("## Targets not met, and where the time goes\n\nNot met in this run: relu 64K float32 "
+                + "(0.667x against ≥ 1x).\n\n" + profiles), md);
+        assertTrue(md.indexOf("## Targets not met") < md.indexOf("## Round-to-round spread"), md);
+        assertFalse(Report.render(env, List.of(met)).contains("## Targets not met"));
     }
 
     @Test
