@@ -24,6 +24,14 @@ final class Environment {
     /** 1-minute load averages when the run started and ended (NaN where /proc/loadavg is absent). */
     final double loadBefore;
     double loadAfter = Double.NaN;
+    /** The machine's and this JVM's CPU counters when the run started (null where unknown). */
+    final CpuUse.Sample cpuBefore = CpuUse.now();
+    /**
+     * Cores' worth of CPU that other processes used during the run, and the share of CPU time the host
+     * stole ({@link CpuUse}); NaN until {@link #finish} and where unknown.
+     */
+    double otherCores = Double.NaN;
+    double stealShare = Double.NaN;
 
     Environment(String cpu, int cores, String vector, String jdk, String libtorch, String commit, String date,
             String command, String method, double loadBefore) {
@@ -37,6 +45,14 @@ final class Environment {
         this.command = command;
         this.method = method;
         this.loadBefore = loadBefore;
+    }
+
+    /** Records the end of the run: the load average and the CPU that other processes used meanwhile. */
+    void finish() {
+        loadAfter = loadAverage();
+        double[] others = CpuUse.othersAndSteal(cpuBefore, CpuUse.now(), cores);
+        otherCores = others[0];
+        stealShare = others[1];
     }
 
     /** This machine and JVM (loads libtorch to ask its version). */

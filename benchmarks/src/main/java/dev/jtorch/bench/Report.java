@@ -130,17 +130,31 @@ final class Report {
     /** A side whose slowest round took this many times its fastest changed state during the run. */
     static final double PHASE_CHANGE = 5;
 
+    /** Other processes' CPU, in cores per core of the machine, above which a run counts as busy. */
+    static final double BUSY_CORES = 0.1;
+    /** Share of CPU time stolen by the host above which a run counts as busy. */
+    static final double BUSY_STEAL = 0.05;
+
     static List<String> notes(Environment env, List<WorkloadResult> results) {
         String load;
-        boolean busy = env.loadBefore > 0.5 * env.cores || env.loadAfter > 0.5 * env.cores;
         if (Double.isNaN(env.loadBefore)) {
             load = "The system load was not available.";
         } else {
             load = "1-minute load average " + Format.significant(env.loadBefore) + " at the start and "
-                    + Format.significant(env.loadAfter) + " at the end, on " + env.cores + " cores. " + (busy
-                    ? "The machine was busy with other work, so these numbers are noisy (see the spread table): "
-                            + "regenerate on a quiet machine before drawing conclusions."
-                    : "The machine was quiet.");
+                    + Format.significant(env.loadAfter) + " at the end, on " + env.cores + " cores (it counts this run's own threads).";
+        }
+        boolean busy;
+        if (!Double.isNaN(env.otherCores)) {
+            busy = env.otherCores > BUSY_CORES * env.cores || env.stealShare > BUSY_STEAL;
+            load += " Other processes used " + Format.significant(env.otherCores) + " of the " + env.cores
+                    + " cores on average during the run, and the host stole " + Format.percent(env.stealShare)
+                    + " of the CPU time (/proc/stat, less this JVM's own CPU time).";
+        } else {
+            busy = env.loadBefore > 0.5 * env.cores || env.loadAfter > 0.5 * env.cores;
+        }
+        if (!Double.isNaN(env.loadBefore) || !Double.isNaN(env.otherCores)) {
+            load += busy ? " The machine was busy with other work, so these numbers are noisy (see the spread table): "
+                    + "regenerate on a quiet machine before drawing conclusions." : " The machine was quiet.";
         }
         List<String> notes = new ArrayList<>();
         notes.add(load);

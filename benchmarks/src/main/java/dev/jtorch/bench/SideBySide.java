@@ -77,7 +77,7 @@ public final class SideBySide {
             System.out.println(Report.resultRow(r));
             System.out.println(Report.rounds(r));
         }
-        env.loadAfter = Environment.loadAverage();
+        env.finish();
         writeAtomically(out, Report.render(env, results));
         System.out.println("wrote " + out);
     }

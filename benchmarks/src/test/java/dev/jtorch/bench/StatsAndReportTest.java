@@ -115,7 +115,8 @@ class StatsAndReportTest {
                 + "| add 64K float32 | 20% | 20 µs, 10% | 12 µs, 8% |\n"), md);
         assertTrue(md.endsWith("## Every round\n\nTime per op in each round, in the order measured.\n\n```\nadd 64K float32\n"
                 + "  jtorch 10 µs 11 µs 9 µs; libtorch, 1 thread 20 µs 21 µs 19 µs; libtorch, 2 threads 12 µs 12 µs 13 µs\n```\n"), md);
-        assertTrue(md.contains("- 1-minute load average 3.5 at the start and 4 at the end, on 2 cores. The machine was busy"), md);
+        assertTrue(md.contains("- 1-minute load average 3.5 at the start and 4 at the end, on 2 cores (it counts this run's "
+                + "own threads). The machine was busy"), md);
     }
 
     @Test
@@ -132,6 +133,34 @@ class StatsAndReportTest {
                 + "(0.667x against ≥ 1x).\n\n" + profiles), md);
         assertTrue(md.indexOf("## Targets not met") < md.indexOf("## Round-to-round spread"), md);
         assertFalse(Report.render(env, List.of(met)).contains("## Targets not met"));
+    }
+
+    @Test
+    void busyOrQuietComesFromOtherProcessesCpuNotTheLoadAverage() {
+        Environment env = new Environment("cpu", 2, "v", "jdk", "lt", "c", "d", "cmd", "m", 2.4);
+        env.loadAfter = 2.4;
+        env.otherCores = 0.02;
+        env.stealShare = 0.01;
+        String quiet = Report.notes(env, List.of()).get(0);
+        assertTrue(quiet.endsWith("Other processes used 0.02 of the 2 cores on average during the run, and the host stole 1% "
+                + "of the CPU time (/proc/stat, less this JVM's own CPU time). The machine was quiet."), quiet);
+        env.otherCores = 0.5;
+        assertTrue(Report.notes(env, List.of()).get(0).contains("The machine was busy with other work"));
+        env.otherCores = 0.02;
+        env.stealShare = 0.2;
+        assertTrue(Report.notes(env, List.of()).get(0).contains("The machine was busy with other work"));
+    }
+
+    @Test
+    void cpuUseSubtractsThisJvmFromTheMachinesBusyTime() {
+        // 2 cores over 1 s = 200 ticks: 150 busy, 10 stolen; this JVM used 1.2 s of CPU, so others used 0.3 cores
+        CpuUse.Sample a = CpuUse.parse("cpu  1000 0 500 8000 0 0 0 100 0 0", 0, 0);
+        CpuUse.Sample b = CpuUse.parse("cpu  1120 0 530 8040 0 0 0 110 0 0", 1_200_000_000L, 1_000_000_000L);
+        double[] others = CpuUse.othersAndSteal(a, b, 2);
+        assertEquals(0.3, others[0], 1e-9);
+        assertEquals(0.05, others[1], 1e-9);
+        assertTrue(Double.isNaN(CpuUse.othersAndSteal(null, b, 2)[0]));
+        assertTrue(Double.isNaN(CpuUse.othersAndSteal(b, a, 2)[1]));
     }
 
     @Test
