@@ -1,5 +1,9 @@
 package dev.jtorch.bench;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,13 +92,13 @@ final class Report {
 
     /** The hand-kept profiles of the targets not met (a resource of this module). */
     static String whereTimeGoes() {
-        try (java.io.InputStream in = Report.class.getResourceAsStream(WHERE_TIME_GOES)) {
+        try (InputStream in = Report.class.getResourceAsStream(WHERE_TIME_GOES)) {
             if (in == null) {
                 throw new IllegalStateException("resource " + WHERE_TIME_GOES + " is missing from the benchmarks module");
             }
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + WHERE_TIME_GOES, e);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + WHERE_TIME_GOES, e);
         }
     }
 

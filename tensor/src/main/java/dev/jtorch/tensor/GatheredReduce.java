@@ -46,22 +46,14 @@ final class GatheredReduce {
     static void reduce(ReduceOp op, NDArray x, boolean[] mask, NDArray out) {
         int[][] red = dims(x, mask, true);
         int[][] kept = dims(x, mask, false);
-        int n = 1;
-        for (int s : red[0]) {
-            n *= s;
-        }
-        int outputs = 1;
-        for (int s : kept[0]) {
-            outputs *= s;
-        }
-        int rowLength = n;
-        int total = outputs;
+        int n = Shapes.numel(red[0]);
+        int outputs = Shapes.numel(kept[0]);
         int tasks = Math.min(outputs, FlatParallel.tasks(x.numel(), Parallel.getNumThreads(), Parallel.inParallelRegion()));
         if (tasks <= 1) {
-            reduce(op, x, red, kept, rowLength, 0, outputs, out);
+            reduce(op, x, red, kept, n, 0, outputs, out);
         } else {
-            Parallel.parallelFor(tasks, t -> reduce(op, x, red, kept, rowLength,
-                    (int) ((long) total * t / tasks), (int) ((long) total * (t + 1) / tasks), out));
+            Parallel.parallelFor(tasks, t -> reduce(op, x, red, kept, n,
+                    (int) ((long) outputs * t / tasks), (int) ((long) outputs * (t + 1) / tasks), out));
         }
     }
 

@@ -28,7 +28,7 @@ final class RowSum {
 
     /** True when a row of {@code n} elements is always summed serially. */
     static boolean serial(int n) {
-        return n < MIN_PARALLEL;
+        return FlatParallel.serial(n);
     }
 
     /** How many chunks a contiguous row of {@code n} elements is summed in; 1 for the serial sum. */
